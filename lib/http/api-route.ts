@@ -1,0 +1,56 @@
+import { getDb, type Db } from "@/db/client";
+import type { ApiKeyActor } from "@/lib/auth/actor";
+import { ValidationError } from "@/lib/errors";
+import { recordAudit } from "@/lib/server/audit";
+import { authenticateApiKey } from "@/lib/server/authenticate-api-key";
+import type { Ctx } from "@/lib/server/context";
+import { toErrorResponse } from "./errors";
+
+export type ApiContext<P> = { ctx: Ctx & { actor: ApiKeyActor }; params: P; request: Request };
+
+/**
+ * Wraps a /api/v1 route handler: authenticates the Bearer key (401), runs the handler (which authorizes its operation,
+ * 403), maps errors once, and audits the call under the key's name. The handler returns plain data (→ 200 JSON) or a
+ * Response.
+ */
+export function apiRoute<P = Record<string, string>>(handler: (c: ApiContext<P>) => Promise<unknown>) {
+  return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
+    let db: Db | undefined;
+    let actor: ApiKeyActor | undefined;
+    let response: Response;
+    try {
+      db = await getDb();
+      actor = await authenticateApiKey(db, request.headers.get("authorization"));
+      const result = await handler({ ctx: { db, actor }, params: await route.params, request });
+      response = result instanceof Response ? result : Response.json(result);
+    } catch (err) {
+      response = toErrorResponse(err);
+    }
+    if (db && actor) {
+      const url = new URL(request.url);
+      try {
+        await recordAudit(db, actor, {
+          orgId: actor.orgId,
+          action: "api.request",
+          targetType: "api_key",
+          targetId: actor.keyId,
+          meta: { method: request.method, path: url.pathname, status: response.status },
+        });
+      } catch (err) {
+        console.error("[podium] could not audit API request", err);
+      }
+    }
+    return response;
+  };
+}
+
+/** Reads a JSON body; malformed JSON is a 400 naming the problem, never a 500. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) throw new ValidationError("The request body is empty; expected JSON");
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ValidationError(`The request body is not valid JSON: ${(err as Error).message}`);
+  }
+}

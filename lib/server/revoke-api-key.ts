@@ -1,0 +1,25 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { apiKeys } from "@/db/schema";
+import { authorize, orgOf } from "@/lib/auth/policy";
+import { NotFoundError } from "@/lib/errors";
+import { uuidSchema } from "@/lib/schemas/common";
+import { parseInput } from "@/lib/validation";
+import { recordAudit } from "./audit";
+import { nowOf, type Ctx } from "./context";
+
+/** A revoked key is refused (401) from the next request on. Revoking twice is a 404: nothing left to revoke. */
+export async function revokeApiKey(ctx: Ctx, input: { keyId: string }) {
+  const orgId = orgOf(ctx.actor);
+  authorize(ctx.actor, "org.admin", { orgId });
+  const keyId = parseInput(uuidSchema, input.keyId, "keyId");
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: nowOf(ctx) })
+      .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
+      .returning();
+    if (!row) throw new NotFoundError("API key not found or already revoked");
+    await recordAudit(tx, ctx.actor, { orgId, action: "apikey.revoke", targetType: "api_key", targetId: row.id, before: { name: row.name, scopes: row.scopes } });
+    return { id: row.id };
+  });
+}

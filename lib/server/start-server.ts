@@ -1,0 +1,51 @@
+import { closeDatabase, getDatabase } from "@/db/client";
+import { ensureAuthSecret } from "@/lib/auth/secret";
+import { demoSignIns, hasDemoOrg, isDatabaseEmpty, seedDemo } from "./seed-demo";
+
+type ShutdownHook = () => Promise<void> | void;
+const g = globalThis as unknown as { __podiumShutdownHooks?: ShutdownHook[]; __podiumStarted?: boolean };
+
+/** Other modules (SSE streams, simulators) register what must stop before the database closes. */
+export function onShutdown(hook: ShutdownHook): void {
+  (g.__podiumShutdownHooks ??= []).push(hook);
+}
+
+export async function startServer(): Promise<void> {
+  if (g.__podiumStarted) return;
+  g.__podiumStarted = true;
+  try {
+    const problem = ensureAuthSecret();
+    if (problem) throw new Error(problem);
+    const database = await getDatabase();
+    console.log(`[podium] database: ${database.kind}${database.kind === "pglite" ? " (embedded)" : ""}, migrations applied`);
+    if (database.kind === "pglite" && (await isDatabaseEmpty(database.db))) {
+      await seedDemo(database.db);
+      console.log("[podium] empty embedded database: demo organization created");
+    }
+    if (await hasDemoOrg(database.db)) {
+      console.log("[podium] demo sign-ins:");
+      for (const s of demoSignIns()) console.log(`  ${s.role.padEnd(8)} ${s.email}  /  ${s.password}`);
+    }
+  } catch (err) {
+    // An exception escaping register() leaves Next serving 500s forever: fail loudly and exit instead.
+    console.error(`[podium] cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[podium] ${signal}: shutting down`);
+    for (const hook of g.__podiumShutdownHooks ?? []) {
+      try {
+        await hook();
+      } catch (err) {
+        console.error("[podium] shutdown hook failed", err);
+      }
+    }
+    await closeDatabase().catch((err: unknown) => console.error("[podium] closing the database failed", err));
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}

@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import { findOrganization } from "@/db/queries/orgs";
+import { organizations } from "@/db/schema";
+import { authorize, orgOf } from "@/lib/auth/policy";
+import { NotFoundError } from "@/lib/errors";
+import { updateOrganizationSchema, type UpdateOrganizationInput } from "@/lib/schemas/org";
+import { parseInput } from "@/lib/validation";
+import { recordAudit } from "./audit";
+import { nowOf, type Ctx } from "./context";
+
+export async function updateOrganization(ctx: Ctx, input: UpdateOrganizationInput) {
+  const orgId = orgOf(ctx.actor);
+  authorize(ctx.actor, "org.admin", { orgId });
+  const data = parseInput(updateOrganizationSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    const before = await findOrganization(tx, orgId);
+    if (!before) throw new NotFoundError("Organization not found");
+    const [after] = await tx
+      .update(organizations)
+      .set({ ...data, updatedAt: nowOf(ctx) })
+      .where(eq(organizations.id, orgId))
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      orgId,
+      action: "org.update",
+      targetType: "organization",
+      targetId: orgId,
+      before: { name: before.name, timezone: before.timezone, currency: before.currency, locale: before.locale, businessHours: before.businessHours },
+      after: data,
+    });
+    return after!;
+  });
+}
