@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { isLocale, LOCALE_COOKIE, matchLocale, type Locale } from "./locales";
+import { loadMessages } from "./messages";
 
 /** The UI language: the person's choice (cookie, set at sign-in from their profile and by the switcher), else the browser's. */
 export async function resolveLocale(): Promise<Locale> {
@@ -11,8 +12,5 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  return {
-    locale,
-    messages: (await import(`../../messages/${locale}.json`)).default,
-  };
+  return { locale, messages: await loadMessages(locale) };
 });

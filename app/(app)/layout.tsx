@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { can } from "@/lib/auth/policy";
+import { requirePageCtx } from "@/lib/auth/session";
+import { getOrganization } from "@/lib/server/get-organization";
+import { LocaleSwitcher } from "../locale-switcher";
+import { NavLinks, type NavItem } from "../nav-links";
+import { signOutAction } from "../signin/actions";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
+  const org = await getOrganization(ctx);
+  const t = await getTranslations("nav");
+  const tRoles = await getTranslations("common.roles");
+  const items: NavItem[] = [{ href: "/", label: t("home") }];
+  if (can(actor, "org.admin")) items.push({ href: "/admin/users", label: t("admin"), match: "/admin" });
+  else if (can(actor, "audit.read")) items.push({ href: "/admin/audit", label: t("audit"), match: "/admin/audit" });
+  return (
+    <>
+      <header className="topbar">
+        <Link href="/" className="brand">
+          <span className="brand-mark">P</span> Podium
+        </Link>
+        <NavLinks items={items} className="mainnav" />
+        <div className="usermenu">
+          <LocaleSwitcher />
+          <div className="who" data-testid="whoami">
+            <strong>{actor.name}</strong>
+            <span>
+              {tRoles(actor.role)} · {org.name}
+            </span>
+          </div>
+          <form action={signOutAction}>
+            <button type="submit" className="secondary">
+              {t("signOut")}
+            </button>
+          </form>
+        </div>
+      </header>
+      <main className="page">{children}</main>
+    </>
+  );
+}
