@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Opening hours per ISO weekday (1 = Monday … 7 = Sunday), local "HH:MM" times in the org's timezone. */
 export type BusinessHours = {
@@ -17,6 +17,8 @@ export const organizations = pgTable("organizations", {
   currency: text("currency").notNull().default("USD"),
   locale: text("locale").notNull().default("en"),
   businessHours: jsonb("business_hours").$type<BusinessHours>().notNull().default(DEFAULT_BUSINESS_HOURS),
+  /** Service level threshold T in seconds: an answered call waiting at most T counts as within service level. */
+  serviceLevelSeconds: integer("service_level_seconds").notNull().default(20),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -22,6 +22,8 @@ export const baseAuthConfig = {
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
+      // Server actions answer for themselves (a 401 state the form shows), instead of a redirect the form cannot read.
+      if (request.method === "POST" && request.headers.has("next-action")) return true;
       return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.user);
     },
   },

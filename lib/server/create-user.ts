@@ -23,6 +23,9 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { orgId
   const password = data.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const externalId = data.role === "agent" ? (data.externalId ?? data.email) : null;
+  if ((data.role === "hr" || data.role === "admin") && data.teamId) {
+    throw new ValidationError("teamId: only agents and managers belong to teams", [{ path: "teamId", message: "only agents and managers belong to teams" }]);
+  }
   if (data.role !== "agent" && data.externalId) {
     throw new ValidationError("externalId: only agents have an external id", [{ path: "externalId", message: "only agents have an external id" }]);
   }

@@ -3,6 +3,7 @@ import { listTeamMembers } from "@/db/queries/teams";
 import { apiKeys, agentProfiles, teamMembers, teams, users } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
+import { ForbiddenError } from "@/lib/errors";
 import type { Ctx } from "./context";
 import { getOrganization } from "./get-organization";
 import { listAudit } from "./list-audit";
@@ -11,8 +12,10 @@ import { listAudit } from "./list-audit";
  * What a person sees first after signing in, shaped by role: everyone their profile and teams; managers their teams'
  * rosters; HR and admins the organization's headcount and recent changes; admins also their active API keys.
  */
-export async function getHome(ctx: Ctx & { actor: UserActor }) {
-  const { actor, db } = ctx;
+export async function getHome(ctx: Ctx) {
+  if (ctx.actor.kind !== "user") throw new ForbiddenError("Only people have a home page");
+  const actor: UserActor = ctx.actor;
+  const { db } = ctx;
   const orgId = actor.orgId;
   const org = await getOrganization(ctx);
   const [profile] = await db

@@ -4,9 +4,10 @@ import { auditLog, ACTOR_TYPES } from "@/db/schema";
 import { authorize, orgOf } from "@/lib/auth/policy";
 import { optionalText } from "@/lib/schemas/common";
 import { parseInput } from "@/lib/validation";
+import { isValidDay } from "@/lib/domain/calendar";
 import type { Ctx } from "./context";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date as YYYY-MM-DD" });
+const isoDate = z.string().refine(isValidDay, { message: "must be a date as YYYY-MM-DD" });
 
 export const auditFilterSchema = z.object({
   action: optionalText(z.string().max(100)),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { findAgentProfileByExternalId, findUser } from "@/db/queries/users";
-import { agentProfiles, users } from "@/db/schema";
+import { agentProfiles, teamMembers, users } from "@/db/schema";
 import { authorize, orgOf } from "@/lib/auth/policy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { updateUserSchema, type UpdateUserInput } from "@/lib/schemas/users";
@@ -48,7 +48,19 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput) {
       if (profile) await tx.update(agentProfiles).set({ externalId: wantedExternalId }).where(eq(agentProfiles.id, profile.id));
       else await tx.insert(agentProfiles).values({ orgId, userId: before.id, externalId: wantedExternalId });
     }
-    const after = { name: data.name, role: data.role, active: data.active, externalId: wantedExternalId ?? null };
+    // Memberships that no longer fit the role go in the same transaction: only agents are a team's agents, and an
+    // agent manages no team.
+    const dropped = await tx
+      .delete(teamMembers)
+      .where(
+        and(
+          eq(teamMembers.orgId, orgId),
+          eq(teamMembers.userId, before.id),
+          data.role === "agent" ? eq(teamMembers.role, "manager") : eq(teamMembers.role, "agent"),
+        ),
+      )
+      .returning({ teamId: teamMembers.teamId, role: teamMembers.role });
+    const after = { name: data.name, role: data.role, active: data.active, externalId: wantedExternalId ?? null, removedFromTeams: dropped };
     await recordAudit(tx, ctx.actor, {
       orgId,
       action: roleOrActiveChanged ? "user.permissions_change" : "user.update",

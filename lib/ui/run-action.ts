@@ -18,7 +18,9 @@ export async function runAction<T>(operation: (ctx: Ctx & { actor: UserActor }) 
       const issues = ((err.details as { issues?: Issue[] } | undefined)?.issues ?? []) as Issue[];
       const fieldErrors: Record<string, string> = {};
       for (const issue of issues) fieldErrors[issue.path] ??= issue.message;
-      return { ok: false, status: err.status, code: err.code, message: err.message, fieldErrors };
+      // With field errors each field shows its own (translatable) message; the summary stays general.
+      const message = Object.keys(fieldErrors).length > 0 ? "Check the fields marked below." : err.message;
+      return { ok: false, status: err.status, code: err.code, message, fieldErrors };
     }
     console.error("[podium] server action failed", err);
     return { ok: false, status: 500, code: "internal_error", message: "Something went wrong on our side. It has been logged.", fieldErrors: {} };

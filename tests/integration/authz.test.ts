@@ -1,0 +1,1108 @@
+/**
+ * The authorization suite (SPEC §9): every operation in lib/server, every route handler under app/api and every server
+ * action under app/, for each role, an API key of the same organization (with and without the scope) and a user and a
+ * key of another organization. Meta tests fail when an operation, route or action exists without an entry here.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { asc, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
+import { listTeamMembers } from "@/db/queries/teams";
+import { agentProfiles, API_SCOPES, apiKeys, organizations, teamMembers, teams, users, type ApiScope, type Role } from "@/db/schema";
+import type { Actor, ApiKeyActor, UserActor } from "@/lib/auth/actor";
+import { can, orgOf, type Permission, type ResourceScope } from "@/lib/auth/policy";
+import { ForbiddenError } from "@/lib/errors";
+import { openApiDocument } from "@/lib/http/openapi";
+import { addTeamMember } from "@/lib/server/add-team-member";
+import { authenticateApiKey } from "@/lib/server/authenticate-api-key";
+import { loadSessionActor } from "@/lib/server/load-session-actor";
+import type { Ctx } from "@/lib/server/context";
+import { createApiKey } from "@/lib/server/create-api-key";
+import { createOrganization } from "@/lib/server/create-organization";
+import { createTeam } from "@/lib/server/create-team";
+import { createUser } from "@/lib/server/create-user";
+import { deleteTeam } from "@/lib/server/delete-team";
+import { getHome } from "@/lib/server/get-home";
+import { getOrganization } from "@/lib/server/get-organization";
+import { getTeam } from "@/lib/server/get-team";
+import { listAgents } from "@/lib/server/list-agents";
+import { listApiKeys } from "@/lib/server/list-api-keys";
+import { listAudit } from "@/lib/server/list-audit";
+import { listTeams } from "@/lib/server/list-teams";
+import { listUsers } from "@/lib/server/list-users";
+import { removeTeamMember } from "@/lib/server/remove-team-member";
+import { renameTeam } from "@/lib/server/rename-team";
+import { resetPassword } from "@/lib/server/reset-password";
+import { revokeApiKey } from "@/lib/server/revoke-api-key";
+import { setMyLocale } from "@/lib/server/set-my-locale";
+import { updateOrganization } from "@/lib/server/update-organization";
+import { updateUser } from "@/lib/server/update-user";
+import type { ActionState } from "@/lib/ui/action-state";
+import { setLocaleAction } from "@/app/actions";
+import { signInAction, signOutAction, ssoSignInAction } from "@/app/signin/actions";
+import {
+  addTeamMemberAction,
+  createTeamAction,
+  deleteTeamAction,
+  removeTeamMemberAction,
+  renameTeamAction,
+} from "@/app/(app)/admin/teams/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/admin/api-keys/actions";
+import { updateOrganizationAction } from "@/app/(app)/admin/organization/actions";
+import { createUserAction, resetPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
+import { useAppDatabase, type AppDatabase } from "../helpers/app-db";
+import { auditCount } from "../helpers/audit";
+import { makeOrg, system, type TestOrg } from "../helpers/fixtures";
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Next.js outside Next: the session is whoever the test says; cache, cookies, navigation and Auth.js are stubs.
+
+const mocks = vi.hoisted(() => ({
+  session: { current: null as { db: Db; actor: UserActor } | null },
+  revalidatePath: vi.fn(),
+  cookieSet: vi.fn(),
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+}));
+
+vi.mock("@/lib/auth/session", async () => {
+  const { UnauthorizedError } = await import("@/lib/errors");
+  const requireCtx = async () => {
+    if (!mocks.session.current) throw new UnauthorizedError("Please sign in again");
+    return mocks.session.current;
+  };
+  return { currentActor: async () => mocks.session.current?.actor ?? null, requireCtx, requirePageCtx: requireCtx };
+});
+vi.mock("@/lib/auth", () => ({
+  signIn: mocks.signIn,
+  signOut: mocks.signOut,
+  auth: async () => null,
+  handlers: { GET: vi.fn(), POST: vi.fn() },
+}));
+// next-auth's own modules import "next/server" in a way only Next's bundler resolves; the actions need its error classes.
+vi.mock("next-auth", () => {
+  class AuthError extends Error {}
+  class CredentialsSignin extends AuthError {
+    code = "credentials";
+  }
+  return { AuthError, CredentialsSignin, default: () => ({}) };
+});
+vi.mock("next/cache", () => ({ revalidatePath: mocks.revalidatePath, revalidateTag: vi.fn() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ set: mocks.cookieSet, get: () => undefined, has: () => false }),
+  headers: async () => new Headers(),
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`NEXT_REDIRECT ${url}`);
+  },
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+}));
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Two organizations in the app's own database (the one route handlers reach through getDb()).
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+let app: AppDatabase;
+let db: Db;
+let a: TestOrg;
+let b: TestOrg;
+let seq = 0;
+const uniq = (p: string) => `${p} ${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+beforeAll(async () => {
+  app = await useAppDatabase();
+  db = app.db;
+  a = await makeOrg(db, "Authz A");
+  b = await makeOrg(db, "Authz B");
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const keyCache = new Map<string, ApiKeyActor>();
+async function keyActor(org: TestOrg, scopes: readonly ApiScope[]): Promise<ApiKeyActor> {
+  const id = `${org.org.id}:${[...scopes].sort().join(",")}`;
+  let actor = keyCache.get(id);
+  if (!actor) {
+    const key = await org.apiKey([...scopes]);
+    actor = await authenticateApiKey(db, `Bearer ${key.key}`);
+    keyCache.set(id, actor);
+  }
+  return actor;
+}
+
+/** Everything an org A id can be found by: a result containing one of these leaked org A's data. */
+async function orgIdentifiers(orgId: string): Promise<string[]> {
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  const u = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.orgId, orgId));
+  const t = await db.select({ id: teams.id }).from(teams).where(eq(teams.orgId, orgId));
+  const k = await db.select({ id: apiKeys.id, prefix: apiKeys.prefix }).from(apiKeys).where(eq(apiKeys.orgId, orgId));
+  return [orgId, org!.name, ...u.flatMap((r) => [r.id, r.email]), ...t.map((r) => r.id), ...k.flatMap((r) => [r.id, r.prefix])];
+}
+
+async function expectNoLeak(result: unknown, orgId: string) {
+  const json = JSON.stringify(result ?? null);
+  const leaked = (await orgIdentifiers(orgId)).filter((id) => json.includes(id));
+  expect(leaked, "the result contains another organization's identifiers").toEqual([]);
+}
+
+/** Everything an operation could change in one organization (API key use times aside). */
+async function orgState(orgId: string) {
+  return {
+    organizations: Number((await db.select({ n: count() }).from(organizations))[0]?.n),
+    org: await db.select().from(organizations).where(eq(organizations.id, orgId)),
+    users: await db
+      .select({ id: users.id, name: users.name, role: users.role, active: users.active, sv: users.securityVersion, locale: users.locale, hash: users.passwordHash, at: users.updatedAt })
+      .from(users)
+      .where(eq(users.orgId, orgId))
+      .orderBy(asc(users.id)),
+    profiles: await db.select().from(agentProfiles).where(eq(agentProfiles.orgId, orgId)).orderBy(asc(agentProfiles.id)),
+    teams: await db.select().from(teams).where(eq(teams.orgId, orgId)).orderBy(asc(teams.id)),
+    members: await db.select().from(teamMembers).where(eq(teamMembers.orgId, orgId)).orderBy(asc(teamMembers.teamId), asc(teamMembers.userId)),
+    keys: await db
+      .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, revokedAt: apiKeys.revokedAt })
+      .from(apiKeys)
+      .where(eq(apiKeys.orgId, orgId))
+      .orderBy(asc(apiKeys.id)),
+    audit: await auditCount(db, orgId),
+  };
+}
+
+const sysCtx = () => ({ db, actor: system });
+const scratchUser = async () =>
+  (await createUser(sysCtx(), { email: `${uniq("scratch").replace(/\s+/g, ".").toLowerCase()}@example.test`, role: "agent" }, { orgId: a.org.id })).id;
+const scratchTeam = async () => (await createTeam(sysCtx(), { name: uniq("Scratch") }, { orgId: a.org.id })).id;
+
+function refusalName(err: unknown): string {
+  return err instanceof Error ? err.constructor.name : `non-error ${String(err)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Operations
+
+type Who = "agent" | "manager" | "hr" | "admin" | "key" | "keyWithoutScope" | "otherUser" | "otherKey";
+const SAME_ORG: readonly Who[] = ["agent", "manager", "hr", "admin", "key", "keyWithoutScope"];
+const ALL_WHO: readonly Who[] = [...SAME_ORG, "otherUser", "otherKey"];
+
+type OpEntry<P, R> = {
+  /** Actors of org A that must succeed; every other one must get ForbiddenError or NotFoundError. */
+  allowed: readonly Who[];
+  /** The API key scope that grants it, if keys may call it at all. */
+  scope?: ApiScope;
+  /**
+   * "refused": the operation targets org A's resources by id; another organization's actors must be refused (404 or
+   * 403). "own-org": it works on the caller's own organization; another organization's actors may succeed, but only
+   * in their own organization: nothing of org A in the result and nothing of org A changed.
+   */
+  otherOrg: "refused" | "own-org";
+  /** Creates what the call targets (as the system actor), before the "no effect" snapshot. */
+  prepare?(): Promise<P>;
+  run(ctx: Ctx, prepared: P): Promise<R>;
+  /** Extra checks on a successful same-organization call. */
+  check?(result: R, who: Who, prepared: P): Promise<void> | void;
+};
+type AnyOpEntry = OpEntry<unknown, unknown>;
+const op = <P, R>(entry: OpEntry<P, R>): AnyOpEntry => entry as AnyOpEntry;
+
+const ORG_ADMIN_ONLY: readonly Who[] = ["admin"];
+
+async function agentExternalIds(orgId: string, onlyTeamId?: string): Promise<string[]> {
+  const profiles = await db.select().from(agentProfiles).where(eq(agentProfiles.orgId, orgId));
+  if (!onlyTeamId) return profiles.map((p) => p.externalId).sort();
+  const inTeam = new Set((await listTeamMembers(db, orgId, onlyTeamId)).filter((m) => m.role === "agent").map((m) => m.userId));
+  return profiles.filter((p) => inTeam.has(p.userId)).map((p) => p.externalId).sort();
+}
+
+const OPERATIONS: Record<string, AnyOpEntry> = {
+  "add-team-member": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "refused",
+    prepare: scratchTeam,
+    run: (ctx, teamId) => addTeamMember(ctx, { teamId, userId: a.users.agentB.id, role: "agent" }),
+    check: async (_r, _w, teamId) => expect((await listTeamMembers(db, a.org.id, teamId)).map((m) => m.userId)).toEqual([a.users.agentB.id]),
+  }),
+  "create-api-key": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    run: (ctx) => createApiKey(ctx, { name: uniq("key"), scopes: ["kpis:read"] }),
+    check: async (r) => {
+      expect(r.key.startsWith("pdm_")).toBe(true);
+      expect((await db.select().from(apiKeys).where(eq(apiKeys.id, r.id)))[0]?.orgId).toBe(a.org.id);
+    },
+  }),
+  "create-organization": op({
+    allowed: [], // the operator's only (system actor): see "lets only the operator create organizations"
+    otherOrg: "refused",
+    run: (ctx) => createOrganization(ctx, { name: uniq("Rogue org") }),
+  }),
+  "create-team": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    run: (ctx) => createTeam(ctx, { name: uniq("New team") }),
+    check: (r) => expect(r.orgId).toBe(a.org.id),
+  }),
+  "create-user": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    run: (ctx) => createUser(ctx, { email: `${uniq("new").replace(" ", "-")}@authz.example.test`, role: "hr", password: "a long password" }),
+    check: async (r) => expect((await db.select().from(users).where(eq(users.id, r.id)))[0]?.orgId).toBe(a.org.id),
+  }),
+  "delete-team": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "refused",
+    prepare: scratchTeam,
+    run: (ctx, teamId) => deleteTeam(ctx, { teamId }),
+    check: async (_r, _w, teamId) => expect(await db.select().from(teams).where(eq(teams.id, teamId))).toEqual([]),
+  }),
+  "get-home": op({
+    // Typed for people only; an API key must still be refused by the operation itself, not by a crash.
+    allowed: ["agent", "manager", "hr", "admin"],
+    otherOrg: "own-org",
+    run: (ctx) => getHome(ctx as Ctx & { actor: UserActor }),
+    check: (r, who) => {
+      expect(r.org.name).toBe(a.org.name);
+      expect(r.headcount !== null).toBe(who === "hr" || who === "admin");
+      expect(r.recentAudit !== null).toBe(who === "hr" || who === "admin");
+      expect(r.activeApiKeys !== null).toBe(who === "admin");
+      expect(r.recentAudit?.every((e) => e.orgId === a.org.id) ?? true).toBe(true);
+      if (who === "manager") expect(r.managedTeams.map((t) => t.id)).toEqual([a.teamA.id]);
+      else expect(r.managedTeams).toEqual([]);
+    },
+  }),
+  "get-organization": op({
+    // Timezone, currency and locale: every member needs them; an API key reads its own organization's too.
+    allowed: SAME_ORG,
+    otherOrg: "own-org",
+    run: (ctx) => getOrganization(ctx),
+    check: (r) => expect(r.id).toBe(a.org.id),
+  }),
+  "get-team": op({
+    allowed: ["manager", "hr", "admin"], // the manager manages team A
+    otherOrg: "refused",
+    run: (ctx) => getTeam(ctx, a.teamA.id),
+    check: (r) => {
+      expect(r.id).toBe(a.teamA.id);
+      expect(r.members.map((m) => m.userId).sort()).toEqual([a.users.agent.id, a.users.manager.id].sort());
+    },
+  }),
+  "list-agents": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "kpis:read",
+    otherOrg: "own-org",
+    run: (ctx) => listAgents(ctx),
+    check: async (r, who) => {
+      const expected = await agentExternalIds(a.org.id, who === "manager" ? a.teamA.id : undefined);
+      expect(r.map((x) => x.externalId).sort()).toEqual(expected);
+      if (who === "manager") expect(r.map((x) => x.externalId)).not.toContain(a.users.agentB.externalId);
+      else expect(r.map((x) => x.externalId)).toContain(a.users.agentB.externalId);
+    },
+  }),
+  "list-api-keys": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    run: (ctx) => listApiKeys(ctx),
+    check: async (r) => {
+      const ids = (await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.orgId, a.org.id))).map((k) => k.id);
+      expect(r.map((k) => k.id).sort()).toEqual(ids.sort());
+      expect(r.every((k) => !("hash" in k) && !("key" in k))).toBe(true);
+    },
+  }),
+  "list-audit": op({
+    allowed: ["hr", "admin"],
+    otherOrg: "own-org",
+    run: (ctx) => listAudit(ctx, { pageSize: 500 }),
+    check: (r) => {
+      expect(r.entries.length).toBeGreaterThan(0);
+      expect(r.entries.every((e) => e.orgId === a.org.id)).toBe(true);
+    },
+  }),
+  "list-teams": op({
+    // Everyone, filtered: HR and admins every team; managers and agents their own; keys none.
+    allowed: SAME_ORG,
+    otherOrg: "own-org",
+    run: (ctx) => listTeams(ctx),
+    check: async (r, who) => {
+      const ids = r.map((t) => t.id).sort();
+      if (who === "agent" || who === "manager") expect(ids).toEqual([a.teamA.id]);
+      else if (who === "key" || who === "keyWithoutScope") expect(ids).toEqual([]);
+      else expect(ids).toEqual((await db.select({ id: teams.id }).from(teams).where(eq(teams.orgId, a.org.id))).map((t) => t.id).sort());
+    },
+  }),
+  "list-users": op({
+    allowed: ["hr", "admin"],
+    otherOrg: "own-org",
+    run: (ctx) => listUsers(ctx),
+    check: async (r) => {
+      const ids = (await db.select({ id: users.id }).from(users).where(eq(users.orgId, a.org.id))).map((u) => u.id);
+      expect(r.map((u) => u.id).sort()).toEqual(ids.sort());
+    },
+  }),
+  "remove-team-member": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "refused",
+    prepare: async () => {
+      const teamId = await scratchTeam();
+      await addTeamMember(sysCtx(), { teamId, userId: a.users.agentB.id, role: "agent" }, { orgId: a.org.id });
+      return teamId;
+    },
+    run: (ctx, teamId) => removeTeamMember(ctx, { teamId, userId: a.users.agentB.id }),
+    check: async (_r, _w, teamId) => expect(await listTeamMembers(db, a.org.id, teamId)).toEqual([]),
+  }),
+  "rename-team": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "refused",
+    prepare: scratchTeam,
+    run: (ctx, teamId) => renameTeam(ctx, { teamId, name: uniq("Renamed") }),
+    check: async (r) => expect((await db.select().from(teams).where(eq(teams.id, r.id)))[0]?.name).toBe(r.name),
+  }),
+  "reset-password": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "refused",
+    run: (ctx) => resetPassword(ctx, { userId: a.users.agentB.id }),
+    check: (r) => expect(r).toMatchObject({ id: a.users.agentB.id, generatedPassword: true }),
+  }),
+  "revoke-api-key": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "refused",
+    prepare: async () => (await a.apiKey(["kpis:read"])).id,
+    run: (ctx, keyId) => revokeApiKey(ctx, { keyId }),
+    check: async (_r, _w, keyId) => expect((await db.select().from(apiKeys).where(eq(apiKeys.id, keyId)))[0]?.revokedAt).toBeInstanceOf(Date),
+  }),
+  "set-my-locale": op({
+    // Any person, for themselves; an API key has no UI language.
+    allowed: ["agent", "manager", "hr", "admin"],
+    otherOrg: "own-org",
+    run: (ctx) => setMyLocale(ctx, { locale: "ms" }),
+    check: async (r, who) => {
+      expect(r).toEqual({ locale: "ms" });
+      const user = a.users[who as "agent" | "manager" | "hr" | "admin"];
+      expect((await db.select().from(users).where(eq(users.id, user.id)))[0]?.locale).toBe("ms");
+    },
+  }),
+  "update-organization": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    run: (ctx) =>
+      updateOrganization(ctx, { name: uniq("Updated"), timezone: "Asia/Bangkok", currency: "THB", locale: "en", businessHours: { days: [1, 2, 3], start: "08:00", end: "16:00" } }),
+    check: (r) => expect(r).toMatchObject({ id: a.org.id, timezone: "Asia/Bangkok", currency: "THB" }),
+  }),
+  "update-user": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "refused",
+    run: (ctx) => updateUser(ctx, { userId: a.users.agentB.id, name: uniq("Agent B"), role: "agent", active: true }),
+    check: async (r) => expect((await db.select().from(users).where(eq(users.id, a.users.agentB.id)))[0]?.name).toBe(r.name),
+  }),
+};
+
+/** lib/server files that are not actor-facing operations, each with why. */
+const NOT_ACTOR_OPERATIONS: Record<string, string> = {
+  audit: "helper that writes the audit row inside other operations' transactions; the caller authorizes",
+  "authenticate-api-key": "turns a Bearer token into an actor (exercised by the route tests below)",
+  "check-health": "public liveness probe: reports only whether the database answers",
+  context: "the Ctx type and clock helper, no operation",
+  "get-preferred-locale": "server-side only, after a successful password check: returns a language code, nothing else",
+  "get-sign-in-options": "public sign-in page data: SSO display name and the published demo sign-ins",
+  "load-session-actor": "turns a session into an actor; it is what every operation's actor comes from",
+  "seed-demo": "operator / first start only, runs as the system actor",
+  "start-server": "process start-up (instrumentation.ts), no request reaches it",
+  "verify-credentials": "the password check that precedes any actor (throttled; tested in operations.test.ts)",
+};
+
+const OTHER_ORG_LABEL: Record<"otherUser" | "otherKey", string> = { otherUser: "another organization's admin", otherKey: "another organization's API key with every scope" };
+
+function label(who: Who, entry: AnyOpEntry): string {
+  switch (who) {
+    case "agent":
+      return "an agent";
+    case "manager":
+      return "the manager of team A";
+    case "hr":
+      return "HR";
+    case "admin":
+      return "an admin";
+    case "key":
+      return entry.scope ? `an API key with ${entry.scope}` : "an API key with every scope";
+    case "keyWithoutScope":
+      return entry.scope ? `an API key with every scope but ${entry.scope}` : "an API key with one scope";
+    default:
+      return OTHER_ORG_LABEL[who];
+  }
+}
+
+async function actorFor(who: Who, entry: AnyOpEntry): Promise<Actor> {
+  switch (who) {
+    case "agent":
+    case "manager":
+    case "hr":
+    case "admin":
+      return a.actors[who];
+    case "key":
+      return keyActor(a, entry.scope ? [entry.scope] : API_SCOPES);
+    case "keyWithoutScope":
+      return keyActor(a, entry.scope ? API_SCOPES.filter((s) => s !== entry.scope) : ["leaderboards:read"]);
+    case "otherUser":
+      return b.actors.admin;
+    case "otherKey":
+      return keyActor(b, API_SCOPES);
+  }
+}
+
+describe("operations in lib/server", () => {
+  it("covers every file in lib/server: each is in the matrix or in NOT_ACTOR_OPERATIONS", () => {
+    const files = readdirSync(path.join(ROOT, "lib/server"))
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .map((f) => f.replace(/\.ts$/, ""));
+    const missing = files.filter((f) => !(f in OPERATIONS) && !(f in NOT_ACTOR_OPERATIONS));
+    expect(missing, "operations without an authorization entry: add them to OPERATIONS or NOT_ACTOR_OPERATIONS").toEqual([]);
+    const stale = [...Object.keys(OPERATIONS), ...Object.keys(NOT_ACTOR_OPERATIONS)].filter((k) => !files.includes(k));
+    expect(stale, "entries for files that no longer exist").toEqual([]);
+    expect(Object.keys(OPERATIONS).filter((k) => k in NOT_ACTOR_OPERATIONS)).toEqual([]);
+  });
+
+  describe.each(Object.entries(OPERATIONS))("%s", (_name, entry) => {
+    const title = (who: Who) => {
+      if (who === "otherUser" || who === "otherKey") {
+        return entry.otherOrg === "refused" ? `refuses ${label(who, entry)} (org A's ids)` : `gives ${label(who, entry)} nothing of org A`;
+      }
+      return `${entry.allowed.includes(who) ? "allows" : "refuses"} ${label(who, entry)}`;
+    };
+    it.each(ALL_WHO.map((who) => [title(who), who] as const))("%s", async (_title, who) => {
+      const actor = await actorFor(who, entry);
+      const prepared = entry.prepare ? await entry.prepare() : undefined;
+      const beforeA = await orgState(a.org.id);
+      const sameOrg = who !== "otherUser" && who !== "otherKey";
+      let result: unknown;
+      let error: unknown;
+      try {
+        result = await entry.run({ db, actor }, prepared);
+      } catch (err) {
+        error = err;
+      }
+      if (sameOrg && entry.allowed.includes(who)) {
+        expect(error, `allowed, but threw ${refusalName(error)}: ${String(error)}`).toBeUndefined();
+        await entry.check?.(result, who, prepared);
+        return;
+      }
+      if (sameOrg || entry.otherOrg === "refused" || error !== undefined) {
+        expect(refusalName(error), `must be refused with ForbiddenError or NotFoundError (${String(error)})`).toMatch(/^(ForbiddenError|NotFoundError)$/);
+      } else {
+        await expectNoLeak(result, a.org.id);
+      }
+      // Refused, or served from another organization: nothing of org A changed.
+      expect(await orgState(a.org.id)).toEqual(beforeA);
+    });
+  });
+
+  it("answers 404, not 403, to an admin of another organization naming org A's ids", async () => {
+    const ctx = { db, actor: b.actors.admin };
+    const teamId = await scratchTeam();
+    const attempts: Promise<unknown>[] = [
+      getTeam(ctx, a.teamA.id),
+      renameTeam(ctx, { teamId, name: "Mine now" }),
+      deleteTeam(ctx, { teamId }),
+      addTeamMember(ctx, { teamId, userId: b.users.agent.id, role: "agent" }),
+      removeTeamMember(ctx, { teamId: a.teamA.id, userId: a.users.agent.id }),
+      updateUser(ctx, { userId: a.users.agent.id, name: "Mine", role: "admin", active: true }),
+      resetPassword(ctx, { userId: a.users.agent.id }),
+      revokeApiKey(ctx, { keyId: (await a.apiKey(["kpis:read"])).id }),
+    ];
+    const outcomes = await Promise.allSettled(attempts);
+    expect(outcomes.map((o) => (o.status === "rejected" ? refusalName(o.reason) : "fulfilled"))).toEqual(Array(attempts.length).fill("NotFoundError"));
+  });
+
+  it("lets a manager read only their own team", async () => {
+    const ctx = { db, actor: a.actors.manager };
+    expect((await getTeam(ctx, a.teamA.id)).id).toBe(a.teamA.id);
+    await expect(getTeam(ctx, a.teamB.id)).rejects.toSatisfy((e) => refusalName(e) === "NotFoundError");
+    const rows = await listAgents(ctx);
+    expect(rows.every((r) => r.teams.some((t) => t.id === a.teamA.id))).toBe(true);
+    expect(rows.map((r) => r.externalId)).toEqual([a.users.agent.externalId]);
+    // A manager of no team sees no agent at all.
+    const lonely = { ...a.actors.manager, managedTeamIds: [] };
+    expect(await listAgents({ db, actor: lonely })).toEqual([]);
+  });
+
+  it("takes a demoted manager's team away on their next request", async () => {
+    const admin = { db, actor: a.actors.admin };
+    const teamId = await scratchTeam();
+    const lead = await createUser(admin, { email: `${uniq("lead").replace(" ", "-")}@authz.example.test`, role: "manager", password: "a long password" });
+    await addTeamMember(admin, { teamId, userId: lead.id, role: "manager" });
+    await addTeamMember(admin, { teamId, userId: a.users.agentB.id, role: "agent" });
+    const asManager = (await loadSessionActor(db, { userId: lead.id }))!;
+    expect((await getTeam({ db, actor: asManager }, teamId)).members.map((m) => m.userId)).toContain(a.users.agentB.id);
+
+    await updateUser(admin, { userId: lead.id, name: lead.name, role: "agent", active: true });
+    const demoted = (await loadSessionActor(db, { userId: lead.id }))!;
+    expect(demoted.role).toBe("agent");
+    // An agent may not read a team's roster (names, emails, active flags) nor see it as a team they manage.
+    await expect(getTeam({ db, actor: demoted }, teamId)).rejects.toSatisfy((e) => refusalName(e) === "NotFoundError");
+    expect((await getHome({ db, actor: demoted })).managedTeams).toEqual([]);
+  });
+
+  it("lets only the operator create organizations", async () => {
+    const org = await createOrganization({ db, actor: system }, { name: uniq("Operator org") });
+    expect(org.name).toMatch(/^Operator org/);
+    expect(() => orgOf(system)).toThrow(ForbiddenError);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Route handlers
+
+type Handler = (request: Request, context: { params: Promise<unknown> }) => Response | Promise<Response>;
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+const BYPASS_HEADERS = ["proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware"];
+
+type Answer = { status: number; contentType: string | null; body: string; json: unknown };
+
+type RouteEntry =
+  | { kind: "public"; url: string; check: (answer: Answer) => void | Promise<void> }
+  | {
+      kind: "keyed";
+      scope: ApiScope;
+      url: () => string;
+      params: () => Record<string, string | string[]>;
+      check: (json: unknown) => void | Promise<void>;
+      /** What a key of another organization with the scope gets: a 404, or 200 with only its own organization's data. */
+      otherOrg: "404" | "own-org";
+    }
+  | { kind: "fallback"; url: string; params: Record<string, string[]> }
+  | { kind: "not-exercised"; reason: string };
+
+const catchAll = Object.fromEntries(
+  ["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) => [
+    `${m} /api/v1/[...path]`,
+    { kind: "fallback", url: "http://localhost/api/v1/no/such/endpoint", params: { path: ["no", "such", "endpoint"] } } satisfies RouteEntry,
+  ]),
+);
+
+type AgentJson = { externalId: string; email: string; teams: { id: string; name: string }[] };
+
+const ROUTES: Record<string, RouteEntry> = {
+  "GET /api/health": {
+    kind: "public",
+    url: "http://localhost/api/health",
+    check: ({ status, json }) => {
+      expect(status).toBe(200);
+      expect(json).toEqual({ status: "ok", database: app.kind });
+    },
+  },
+  "GET /api/v1/openapi.json": {
+    kind: "public",
+    url: "http://localhost/api/v1/openapi.json",
+    check: ({ status, json }) => {
+      expect(status).toBe(200);
+      expect(json).toMatchObject({ openapi: "3.1.0", servers: [{ url: "http://localhost" }] });
+    },
+  },
+  "GET /api/v1/agents": {
+    kind: "keyed",
+    scope: "kpis:read",
+    url: () => "http://localhost/api/v1/agents",
+    params: () => ({}),
+    otherOrg: "own-org",
+    check: async (json) => {
+      const agents = (json as { agents: AgentJson[] }).agents;
+      expect(agents.map((x) => x.externalId).sort()).toEqual(await agentExternalIds(a.org.id));
+    },
+  },
+  "GET /api/v1/agents/[externalId]": {
+    kind: "keyed",
+    scope: "kpis:read",
+    url: () => `http://localhost/api/v1/agents/${encodeURIComponent(a.users.agent.externalId!)}`,
+    // Next.js hands route handlers params already percent-decoded (once).
+    params: () => ({ externalId: a.users.agent.externalId! }),
+    otherOrg: "404",
+    check: (json) => {
+      expect(json).toMatchObject({ externalId: a.users.agent.externalId, email: a.users.agent.email, active: true, teams: [{ id: a.teamA.id, name: "Team A" }] });
+    },
+  },
+  ...catchAll,
+  "GET /api/auth/[...nextauth]": { kind: "not-exercised", reason: "Auth.js's own sign-in endpoints; covered by e2e" },
+  "POST /api/auth/[...nextauth]": { kind: "not-exercised", reason: "Auth.js's own sign-in endpoints; covered by e2e" },
+};
+
+function routeFiles(dir = path.join(ROOT, "app/api")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? routeFiles(path.join(dir, d.name)) : d.name === "route.ts" ? [path.join(dir, d.name)] : [],
+  );
+}
+const routePathOf = (file: string) => "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/");
+const routeFileOf = (key: string) => path.join(ROOT, "app", key.split(" ")[1]!, "route.ts");
+
+async function handlerFor(key: string): Promise<Handler> {
+  const mod = (await import(/* @vite-ignore */ routeFileOf(key))) as Record<string, unknown>;
+  const handler = mod[key.split(" ")[0]!];
+  if (typeof handler !== "function") throw new Error(`${key}: no such export`);
+  return handler as Handler;
+}
+
+/**
+ * Calls a handler three times — plainly and with each x-middleware-subrequest bypass header — and requires the same
+ * answer every time: the header that once let requests skip Next.js middleware grants nothing here.
+ */
+async function send(key: string, url: string, params: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const handler = await handlerFor(key);
+  const method = key.split(" ")[0]!;
+  const answers: Answer[] = [];
+  for (const bypass of [undefined, ...BYPASS_HEADERS]) {
+    const h = new Headers(headers);
+    if (bypass) h.set("x-middleware-subrequest", bypass);
+    const res = await handler(new Request(url, { method, headers: h }), { params: Promise.resolve(params) });
+    const body = await res.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      json = undefined;
+    }
+    answers.push({ status: res.status, contentType: res.headers.get("content-type"), body, json });
+  }
+  expect(answers[1], "x-middleware-subrequest: proxy:… changed the answer").toEqual(answers[0]);
+  expect(answers[2], "x-middleware-subrequest: middleware:… changed the answer").toEqual(answers[0]);
+  return answers[0]!;
+}
+
+function expectError(answer: Answer, status: number, code: string) {
+  expect(answer.status).toBe(status);
+  expect(answer.contentType).toMatch(/^application\/json/);
+  expect(answer.json).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
+}
+
+describe("route handlers under app/api", () => {
+  it("has an entry for every exported method of every route.ts", async () => {
+    const found: string[] = [];
+    for (const file of routeFiles()) {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      for (const m of HTTP_METHODS) if (typeof mod[m] === "function") found.push(`${m} ${routePathOf(file)}`);
+    }
+    expect(found.filter((k) => !(k in ROUTES)), "route handlers without an entry in ROUTES").toEqual([]);
+    expect(Object.keys(ROUTES).filter((k) => !found.includes(k)), "ROUTES entries without a handler").toEqual([]);
+  });
+
+  it("documents every public and keyed route in the OpenAPI document", () => {
+    const documented = Object.entries(openApiDocument("http://localhost").paths).flatMap(([p, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    const served = Object.entries(ROUTES)
+      .filter(([, e]) => e.kind === "public" || e.kind === "keyed")
+      .map(([k]) => k.replace(/\[([^\]]+)\]/g, "{$1}"));
+    expect(served.filter((k) => !documented.includes(k)), "routes missing from lib/http/openapi.ts").toEqual([]);
+  });
+
+  describe.each(Object.entries(ROUTES).filter(([, e]) => e.kind === "public"))("%s (public)", (key, entry) => {
+    it("answers without credentials, and the same with a bogus key", async () => {
+      if (entry.kind !== "public") throw new Error("unreachable");
+      const plain = await send(key, entry.url, {});
+      await entry.check(plain);
+      const withKey = await send(key, entry.url, {}, { authorization: "Bearer pdm_bogus" });
+      expect(withKey).toEqual(plain);
+    });
+  });
+
+  describe.each(Object.entries(ROUTES).filter(([, e]) => e.kind === "fallback"))("%s (unknown API path)", (key, entry) => {
+    it("answers 404 in the API's JSON error shape, with or without a key", async () => {
+      if (entry.kind !== "fallback") throw new Error("unreachable");
+      const key1 = await a.apiKey([...API_SCOPES]);
+      const plain = await send(key, entry.url, entry.params);
+      expectError(plain, 404, "not_found");
+      expect(await send(key, entry.url, entry.params, { authorization: `Bearer ${key1.key}` })).toEqual(plain);
+    });
+  });
+
+  describe.each(Object.entries(ROUTES).filter(([, e]) => e.kind === "keyed"))("%s", (key, e) => {
+    const entry = e as Extract<RouteEntry, { kind: "keyed" }>;
+    const go = (headers: Record<string, string> = {}) => send(key, entry.url(), entry.params(), headers);
+
+    it("answers 401 without an Authorization header", async () => {
+      expectError(await go(), 401, "unauthorized");
+    });
+
+    it("answers 401 for a malformed or unknown key", async () => {
+      for (const authorization of ["Bearer", "Basic dXNlcjpwYXNz", "Bearer not-a-podium-key", `Bearer pdm_${"A".repeat(43)}`]) {
+        expectError(await go({ authorization }), 401, "unauthorized");
+      }
+    });
+
+    it("answers 401 for a revoked key", async () => {
+      const k = await a.apiKey([entry.scope]);
+      expect((await go({ authorization: `Bearer ${k.key}` })).status).toBe(200);
+      await revokeApiKey({ db, actor: a.actors.admin }, { keyId: k.id });
+      expectError(await go({ authorization: `Bearer ${k.key}` }), 401, "unauthorized");
+    });
+
+    it(`answers 403 for a key without ${entry.scope}`, async () => {
+      const k = await a.apiKey(API_SCOPES.filter((s) => s !== entry.scope));
+      expectError(await go({ authorization: `Bearer ${k.key}` }), 403, "forbidden");
+    });
+
+    it(`answers 200 with only org A's data for a key with ${entry.scope}`, async () => {
+      const k = await a.apiKey([entry.scope]);
+      const answer = await go({ authorization: `Bearer ${k.key}` });
+      expect(answer.status).toBe(200);
+      await entry.check(answer.json);
+      await expectNoLeak(answer.json, b.org.id);
+    });
+
+    it(`keeps another organization's key with ${entry.scope} away from org A's data`, async () => {
+      const k = await b.apiKey([entry.scope]);
+      const answer = await go({ authorization: `Bearer ${k.key}` });
+      if (entry.otherOrg === "404") expectError(answer, 404, "not_found");
+      else expect(answer.status).toBe(200);
+      await expectNoLeak(answer.json, a.org.id);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Server actions
+
+type ActionWho = "agent" | "manager" | "hr" | "admin" | "otherUser";
+const ACTION_WHO: readonly ActionWho[] = ["agent", "manager", "hr", "admin", "otherUser"];
+
+type ActionEntry =
+  | {
+      kind: "session";
+      allowed: readonly ActionWho[];
+      otherOrg: "refused" | "own-org";
+      /** Signed out: "401" for actions that need a session; "public" when signed-out use is by design. */
+      signedOut: "401" | "public";
+      prepare?(): Promise<string>;
+      invoke(prepared: string): Promise<ActionState>;
+      check?(state: ActionState, who: ActionWho, prepared: string): Promise<void> | void;
+    }
+  | { kind: "public"; reason: string; verify(): Promise<void> };
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  return f;
+};
+
+const TEAMS_ACTIONS = "app/(app)/admin/teams/actions.ts";
+
+const ACTIONS: Record<string, ActionEntry> = {
+  "app/actions.ts#setLocaleAction": {
+    kind: "session",
+    allowed: ["agent", "manager", "hr", "admin"],
+    otherOrg: "own-org",
+    signedOut: "public", // the sign-in page's language switcher: only a cookie is set
+    invoke: () => setLocaleAction("ms"),
+    check: async (state, who) => {
+      expect(state).toEqual({ ok: true, data: { locale: "ms" } });
+      const user = a.users[who as Role];
+      expect((await db.select().from(users).where(eq(users.id, user.id)))[0]?.locale).toBe("ms");
+      expect(mocks.cookieSet).toHaveBeenCalledWith("NEXT_LOCALE", "ms", expect.any(Object));
+    },
+  },
+  [`${TEAMS_ACTIONS}#createTeamAction`]: {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => createTeamAction(null, form({ name: uniq("Action team") })),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { orgId: a.org.id } }),
+  },
+  [`${TEAMS_ACTIONS}#renameTeamAction`]: {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchTeam,
+    invoke: (teamId) => renameTeamAction(null, form({ teamId, name: uniq("Action renamed") })),
+    check: async (state, _w, teamId) => {
+      expect(state.ok).toBe(true);
+      expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0]?.name).toMatch(/^Action renamed/);
+    },
+  },
+  [`${TEAMS_ACTIONS}#deleteTeamAction`]: {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchTeam,
+    invoke: (teamId) => deleteTeamAction(null, form({ teamId })),
+    check: async (state, _w, teamId) => {
+      expect(state).toEqual({ ok: true, data: { id: teamId } });
+      expect(await db.select().from(teams).where(eq(teams.id, teamId))).toEqual([]);
+    },
+  },
+  [`${TEAMS_ACTIONS}#addTeamMemberAction`]: {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchTeam,
+    invoke: (teamId) => addTeamMemberAction(null, form({ teamId, userId: a.users.agentB.id, role: "agent" })),
+    check: async (state, _w, teamId) => {
+      expect(state.ok).toBe(true);
+      expect((await listTeamMembers(db, a.org.id, teamId)).map((m) => m.userId)).toEqual([a.users.agentB.id]);
+    },
+  },
+  [`${TEAMS_ACTIONS}#removeTeamMemberAction`]: {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: async () => {
+      const teamId = await scratchTeam();
+      await addTeamMember(sysCtx(), { teamId, userId: a.users.agentB.id, role: "agent" }, { orgId: a.org.id });
+      return teamId;
+    },
+    invoke: (teamId) => removeTeamMemberAction(null, form({ teamId, userId: a.users.agentB.id })),
+    check: async (state, _w, teamId) => {
+      expect(state.ok).toBe(true);
+      expect(await listTeamMembers(db, a.org.id, teamId)).toEqual([]);
+    },
+  },
+  "app/(app)/admin/users/actions.ts#createUserAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => createUserAction(null, form({ email: `${uniq("action.user").replace(/\s+/g, ".").toLowerCase()}@example.test`, role: "agent" })),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { role: "agent" } }),
+  },
+  "app/(app)/admin/users/actions.ts#updateUserAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchUser,
+    invoke: (userId) => updateUserAction(null, form({ userId, name: "Renamed by action", role: "agent", active: "on" })),
+    check: async (state, _w, userId) => {
+      expect(state.ok).toBe(true);
+      expect((await db.select().from(users).where(eq(users.id, userId)))[0]?.name).toBe("Renamed by action");
+    },
+  },
+  "app/(app)/admin/users/actions.ts#resetPasswordAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchUser,
+    invoke: (userId) => resetPasswordAction(null, form({ userId })),
+    check: (state, _w, userId) => expect(state).toMatchObject({ ok: true, data: { id: userId, generatedPassword: true } }),
+  },
+  "app/(app)/admin/api-keys/actions.ts#createApiKeyAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => createApiKeyAction(null, form({ name: uniq("Action key"), scopes: "kpis:read" })),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { scopes: ["kpis:read"] } }),
+  },
+  "app/(app)/admin/api-keys/actions.ts#revokeApiKeyAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: async () => (await createApiKey(sysCtx(), { name: uniq("Scratch key"), scopes: ["kpis:read"] }, { orgId: a.org.id })).id,
+    invoke: (keyId) => revokeApiKeyAction(null, form({ keyId })),
+    check: async (state, _w, keyId) => {
+      expect(state.ok).toBe(true);
+      expect((await db.select().from(apiKeys).where(eq(apiKeys.id, keyId)))[0]?.revokedAt).not.toBeNull();
+    },
+  },
+  "app/(app)/admin/organization/actions.ts#updateOrganizationAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => {
+      const f = form({ name: uniq("Org renamed"), timezone: "Asia/Kuala_Lumpur", currency: "MYR", locale: "en", start: "09:00", end: "18:00" });
+      for (const d of ["1", "2", "3", "4", "5"]) f.append("days", d);
+      return updateOrganizationAction(null, f);
+    },
+    check: (state) => expect(state.ok).toBe(true),
+  },
+  "app/signin/actions.ts#signInAction": {
+    kind: "public",
+    reason: "how a session starts; throttling lives in verifyCredentials",
+    verify: async () => {
+      const { CredentialsSignin } = await import("next-auth");
+      const empty = await signInAction(null, form({}));
+      expect(empty).toMatchObject({ ok: false, status: 400, fieldErrors: { email: expect.any(String), password: expect.any(String) } });
+      expect(mocks.signIn).not.toHaveBeenCalled();
+      mocks.signIn.mockRejectedValueOnce(new CredentialsSignin());
+      const refused = await signInAction(null, form({ email: a.users.admin.email, password: "wrong", callbackUrl: "https://evil.example/steal?x=1" }));
+      expect(refused).toMatchObject({ ok: false, status: 401, code: "unauthorized" });
+      // Only a path on this site is followed after sign-in: no open redirect.
+      expect(mocks.signIn).toHaveBeenCalledWith("credentials", { email: a.users.admin.email, password: "wrong", redirectTo: "/steal?x=1" });
+    },
+  },
+  "app/signin/actions.ts#ssoSignInAction": {
+    kind: "public",
+    reason: "starts the SSO redirect; the identity provider authenticates",
+    verify: async () => {
+      await ssoSignInAction();
+      expect(mocks.signIn).toHaveBeenCalledWith("oidc", { redirectTo: "/" });
+    },
+  },
+  "app/signin/actions.ts#signOutAction": {
+    kind: "public",
+    reason: "ends the caller's own session",
+    verify: async () => {
+      await signOutAction();
+      expect(mocks.signOut).toHaveBeenCalledWith({ redirectTo: "/signin" });
+    },
+  },
+};
+
+function actionFiles(dir = path.join(ROOT, "app")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? actionFiles(path.join(dir, d.name)) : d.name === "actions.ts" ? [path.join(dir, d.name)] : [],
+  );
+}
+
+function sessionAs(who: ActionWho | null) {
+  mocks.session.current = who === null ? null : { db, actor: who === "otherUser" ? b.actors.admin : a.actors[who] };
+}
+
+describe("server actions (app/**/actions.ts)", () => {
+  beforeEach(() => {
+    mocks.revalidatePath.mockClear();
+    mocks.cookieSet.mockClear();
+    mocks.signIn.mockReset();
+    mocks.signOut.mockReset();
+    mocks.session.current = null;
+  });
+  afterAll(() => {
+    mocks.session.current = null;
+  });
+
+  it("has an entry for every exported function of every actions.ts", async () => {
+    const found: string[] = [];
+    for (const file of actionFiles()) {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      const rel = path.relative(ROOT, file).split(path.sep).join("/");
+      for (const [name, value] of Object.entries(mod)) if (typeof value === "function") found.push(`${rel}#${name}`);
+    }
+    expect(found.filter((k) => !(k in ACTIONS)), "server actions without an entry in ACTIONS").toEqual([]);
+    expect(Object.keys(ACTIONS).filter((k) => !found.includes(k)), "ACTIONS entries without an action").toEqual([]);
+  });
+
+  describe.each(Object.entries(ACTIONS).filter(([, e]) => e.kind === "public"))("%s (public)", (_key, e) => {
+    const entry = e as Extract<ActionEntry, { kind: "public" }>;
+    it(`does only its public job: ${entry.reason}`, async () => {
+      const before = await orgState(a.org.id);
+      await entry.verify();
+      expect(await orgState(a.org.id)).toEqual(before);
+    });
+  });
+
+  describe.each(Object.entries(ACTIONS).filter(([, e]) => e.kind === "session"))("%s", (_key, e) => {
+    const entry = e as Extract<ActionEntry, { kind: "session" }>;
+
+    const title = (who: ActionWho) =>
+      who === "otherUser"
+        ? entry.otherOrg === "refused"
+          ? "refuses another organization's admin (org A's ids)"
+          : "gives another organization's admin nothing of org A"
+        : `${entry.allowed.includes(who) ? "allows" : "refuses"} ${who === "hr" ? "HR" : `the ${who}`}`;
+    it.each(ACTION_WHO.map((who) => [title(who), who] as const))("%s", async (_title, who) => {
+      const prepared = entry.prepare ? await entry.prepare() : "";
+      const before = await orgState(a.org.id);
+      sessionAs(who);
+      const state = await entry.invoke(prepared);
+      if (who !== "otherUser" && entry.allowed.includes(who)) {
+        expect(state.ok, JSON.stringify(state)).toBe(true);
+        await entry.check?.(state, who, prepared);
+        return;
+      }
+      if (who === "otherUser" && entry.otherOrg === "own-org" && state.ok) {
+        await expectNoLeak(state, a.org.id);
+      } else {
+        expect(state.ok).toBe(false);
+        if (!state.ok) expect(who === "otherUser" ? [403, 404] : [403]).toContain(state.status);
+        expect(mocks.revalidatePath).not.toHaveBeenCalled();
+      }
+      expect(await orgState(a.org.id)).toEqual(before);
+    });
+
+    it(entry.signedOut === "401" ? "answers 401 when signed out" : "works signed out without touching the database", async () => {
+      const prepared = entry.prepare ? await entry.prepare() : "";
+      const before = await orgState(a.org.id);
+      sessionAs(null);
+      const state = await entry.invoke(prepared);
+      if (entry.signedOut === "401") expect(state).toMatchObject({ ok: false, status: 401, code: "unauthorized" });
+      else expect(state.ok).toBe(true);
+      expect(await orgState(a.org.id)).toEqual(before);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The policy itself, against the SPEC §9 table
+
+describe("can() against SPEC §9", () => {
+  const T1 = "00000000-0000-4000-8000-000000000001";
+  const T2 = "00000000-0000-4000-8000-000000000002";
+  const ORG = "00000000-0000-4000-8000-0000000000aa";
+  const OTHER = "00000000-0000-4000-8000-0000000000bb";
+  const person = (role: Role): UserActor => ({
+    kind: "user",
+    orgId: ORG,
+    userId: `${role}-id`,
+    role,
+    name: role,
+    email: `${role}@policy.test`,
+    managedTeamIds: role === "manager" ? [T1] : [],
+    memberTeamIds: role === "agent" ? [T1] : [],
+  });
+  const key = (scopes: ApiScope[]): ApiKeyActor => ({ kind: "api_key", orgId: ORG, keyId: "k", name: "k", scopes });
+
+  // [permission, resource, [agent, manager, hr, admin]]
+  const rows: [string, Permission, ResourceScope | ((role: Role) => ResourceScope), [boolean, boolean, boolean, boolean]][] = [
+    ["sees leaderboards of their org", "leaderboards.view", { orgId: ORG }, [true, true, true, true]],
+    ["sees their own KPIs", "self.view", (role) => ({ orgId: ORG, ownerUserId: `${role}-id`, teamIds: [T2] }), [true, true, true, true]],
+    ["sees another agent of team 1", "self.view", { orgId: ORG, ownerUserId: "someone", teamIds: [T1] }, [false, true, true, true]],
+    ["sees another agent of team 2", "self.view", { orgId: ORG, ownerUserId: "someone", teamIds: [T2] }, [false, false, true, true]],
+    ["views agents of team 1", "agents.view", { orgId: ORG, teamIds: [T1] }, [false, true, true, true]],
+    ["views agents of team 2", "agents.view", { orgId: ORG, teamIds: [T2] }, [false, false, true, true]],
+    ["views an agent of no team", "agents.view", { orgId: ORG, teamIds: [] }, [false, false, true, true]],
+    ["gives kudos", "kudos.give", { orgId: ORG }, [true, true, true, true]],
+    ["hides kudos in team 1", "kudos.hide", { orgId: ORG, teamIds: [T1] }, [false, true, true, true]],
+    ["hides kudos in team 2", "kudos.hide", { orgId: ORG, teamIds: [T2] }, [false, false, true, true]],
+    ["manages a campaign of team 1", "campaigns.manage", { orgId: ORG, teamIds: [T1], teamMatch: "all" }, [false, true, true, true]],
+    ["manages a campaign of teams 1 and 2", "campaigns.manage", { orgId: ORG, teamIds: [T1, T2], teamMatch: "all" }, [false, false, true, true]],
+    ["approves a non-cash award in team 1", "awards.approve", { orgId: ORG, teamIds: [T1], cash: false }, [false, true, true, true]],
+    ["approves a cash award in team 1", "awards.approve", { orgId: ORG, teamIds: [T1], cash: true }, [false, false, true, true]],
+    ["approves a non-cash award in team 2", "awards.approve", { orgId: ORG, teamIds: [T2] }, [false, false, true, true]],
+    ["closes periods and approves payouts", "payouts.manage", { orgId: ORG }, [false, false, true, true]],
+    ["administers users, teams, settings and keys", "org.admin", { orgId: ORG }, [false, false, false, true]],
+    ["reads the audit log", "audit.read", { orgId: ORG }, [false, false, true, true]],
+    ["reads the people directory", "users.read", { orgId: ORG }, [false, false, true, true]],
+    ["administers another organization", "org.admin", { orgId: OTHER }, [false, false, false, false]],
+    ["reads another organization's leaderboards", "leaderboards.view", { orgId: OTHER }, [false, false, false, false]],
+    ["sees a namesake in another organization", "self.view", (role) => ({ orgId: OTHER, ownerUserId: `${role}-id` }), [false, false, false, false]],
+  ];
+  const ROLES_IN_ORDER: Role[] = ["agent", "manager", "hr", "admin"];
+
+  it.each(rows)("%s (%s)", (_title, permission, resource, expected) => {
+    const got = ROLES_IN_ORDER.map((role) => can(person(role), permission, typeof resource === "function" ? resource(role) : resource));
+    expect(got).toEqual(expected);
+  });
+
+  it("grants API keys exactly what their scopes map to, and never people-only permissions", () => {
+    const all = key([...API_SCOPES]);
+    expect(can(key(["kpis:read"]), "agents.view", { orgId: ORG, teamIds: [T2] })).toBe(true);
+    expect(can(key(["events:write"]), "agents.view", { orgId: ORG })).toBe(false);
+    expect(can(key(["payouts:read"]), "payouts.manage", { orgId: ORG })).toBe(false);
+    for (const p of ["org.admin", "audit.read", "users.read", "self.view", "kudos.give", "kudos.hide", "awards.approve"] as Permission[]) {
+      expect(can(all, p, { orgId: ORG }), p).toBe(false);
+    }
+    expect(can(all, "events.write", { orgId: OTHER })).toBe(false);
+  });
+
+  it("lets the system actor do anything but requires it to name an organization", () => {
+    expect(can(system, "org.admin", { orgId: OTHER })).toBe(true);
+    expect(() => orgOf(system)).toThrow(ForbiddenError);
+    expect(orgOf(system, OTHER)).toBe(OTHER);
+    expect(orgOf(person("admin"), OTHER)).toBe(ORG);
+  });
+});
