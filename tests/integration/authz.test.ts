@@ -500,6 +500,8 @@ describe("operations in lib/server", () => {
   it("answers 404, not 403, to an admin of another organization naming org A's ids", async () => {
     const ctx = { db, actor: b.actors.admin };
     const teamId = await scratchTeam();
+    // Everything awaited comes first: a promise created before an await could reject with no handler attached yet.
+    const keyId = (await a.apiKey(["kpis:read"])).id;
     const attempts: Promise<unknown>[] = [
       getTeam(ctx, a.teamA.id),
       renameTeam(ctx, { teamId, name: "Mine now" }),
@@ -508,7 +510,7 @@ describe("operations in lib/server", () => {
       removeTeamMember(ctx, { teamId: a.teamA.id, userId: a.users.agent.id }),
       updateUser(ctx, { userId: a.users.agent.id, name: "Mine", role: "admin", active: true }),
       resetPassword(ctx, { userId: a.users.agent.id }),
-      revokeApiKey(ctx, { keyId: (await a.apiKey(["kpis:read"])).id }),
+      revokeApiKey(ctx, { keyId }),
     ];
     const outcomes = await Promise.allSettled(attempts);
     expect(outcomes.map((o) => (o.status === "rejected" ? refusalName(o.reason) : "fulfilled"))).toEqual(Array(attempts.length).fill("NotFoundError"));
