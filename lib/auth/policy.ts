@@ -37,51 +37,17 @@ export type ResourceScope = {
   ownerUserId?: string;
 };
 
+// Each role holds everything of the role before it (SPEC §9): agent ⊂ manager ⊂ hr ⊂ admin.
+const AGENT: Permission[] = ["leaderboards.view", "self.view", "kudos.give", "campaigns.read"];
+const MANAGER: Permission[] = [...AGENT, "leaderboards.manage", "agents.view", "kudos.hide", "campaigns.manage", "awards.approve"];
+const HR: Permission[] = [...MANAGER, "payouts.read", "payouts.manage", "audit.read", "users.read"];
+const ADMIN: Permission[] = [...HR, "events.write", "org.admin"];
+
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  agent: new Set(["leaderboards.view", "self.view", "kudos.give", "campaigns.read"]),
-  manager: new Set([
-    "leaderboards.view",
-    "leaderboards.manage",
-    "self.view",
-    "agents.view",
-    "kudos.give",
-    "kudos.hide",
-    "campaigns.read",
-    "campaigns.manage",
-    "awards.approve",
-  ]),
-  hr: new Set([
-    "leaderboards.view",
-    "leaderboards.manage",
-    "self.view",
-    "agents.view",
-    "kudos.give",
-    "kudos.hide",
-    "campaigns.read",
-    "campaigns.manage",
-    "awards.approve",
-    "payouts.read",
-    "payouts.manage",
-    "audit.read",
-    "users.read",
-  ]),
-  admin: new Set([
-    "leaderboards.view",
-    "leaderboards.manage",
-    "self.view",
-    "agents.view",
-    "kudos.give",
-    "kudos.hide",
-    "campaigns.read",
-    "campaigns.manage",
-    "awards.approve",
-    "payouts.read",
-    "payouts.manage",
-    "events.write",
-    "org.admin",
-    "audit.read",
-    "users.read",
-  ]),
+  agent: new Set(AGENT),
+  manager: new Set(MANAGER),
+  hr: new Set(HR),
+  admin: new Set(ADMIN),
 };
 
 /** Which API key scope grants a permission (SPEC §10). Permissions missing here are never granted to keys. */
