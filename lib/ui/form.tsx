@@ -72,3 +72,16 @@ export function SubmitButton({ children, className, pendingLabel }: { children: 
     </button>
   );
 }
+
+/** A secret (generated password) shown exactly once after an action, with the warning that it will not be shown again. */
+export function OneTimeSecret({ label, value, note, testId }: { label: string; value: string; note: string; testId: string }) {
+  return (
+    <div className="stack">
+      <strong className="small">{label}</strong>
+      <div className="secret" data-testid={testId}>
+        {value}
+      </div>
+      <p className="muted small flush">{note}</p>
+    </div>
+  );
+}

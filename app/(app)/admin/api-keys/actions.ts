@@ -6,7 +6,7 @@ import { createApiKey } from "@/lib/server/create-api-key";
 import { revokeApiKey } from "@/lib/server/revoke-api-key";
 import { formValues } from "@/lib/ui/action-state";
 import { runAction } from "@/lib/ui/run-action";
-import { withValues, type FormResult } from "../users/form-result";
+import { withValues, type FormResult } from "@/lib/ui/form-result";
 
 export async function createApiKeyAction(_prev: FormResult | null, formData: FormData) {
   const f = formValues(formData);

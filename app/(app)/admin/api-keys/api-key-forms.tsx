@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Field, FormAlert, SubmitButton, useValidationMessage } from "@/lib/ui/form";
-import { valueOf, type FormResult } from "../users/form-result";
+import { valueOf, type FormResult } from "@/lib/ui/form-result";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 type CreatedKey = { id: string; name: string; prefix: string; scopes: string[]; key: string };

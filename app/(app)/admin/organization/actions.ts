@@ -5,7 +5,7 @@ import type { UpdateOrganizationInput } from "@/lib/schemas/org";
 import { updateOrganization } from "@/lib/server/update-organization";
 import { formValues } from "@/lib/ui/action-state";
 import { runAction } from "@/lib/ui/run-action";
-import { withValues, type FormResult } from "../users/form-result";
+import { withValues, type FormResult } from "@/lib/ui/form-result";
 
 export async function updateOrganizationAction(_prev: FormResult | null, formData: FormData) {
   const f = formValues(formData);

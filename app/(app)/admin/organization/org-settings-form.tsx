@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FormAlert, SubmitButton, useValidationMessage } from "@/lib/ui/form";
-import { valueOf, type FormResult } from "../users/form-result";
+import { valueOf, type FormResult } from "@/lib/ui/form-result";
 import { updateOrganizationAction } from "./actions";
 
 type Settings = { name: string; timezone: string; currency: string; locale: string; businessHours: { days: number[]; start: string; end: string } };

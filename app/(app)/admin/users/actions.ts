@@ -7,7 +7,7 @@ import { resetPassword } from "@/lib/server/reset-password";
 import { updateUser } from "@/lib/server/update-user";
 import { formValues } from "@/lib/ui/action-state";
 import { runAction } from "@/lib/ui/run-action";
-import { withValues, type FormResult } from "./form-result";
+import { withValues, type FormResult } from "@/lib/ui/form-result";
 
 // Thin adapters: form fields in, one operation (which authorizes and validates itself), form state out.
 

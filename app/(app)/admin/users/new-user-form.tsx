@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { CreatedUser } from "@/lib/server/create-user";
-import { Field, FormAlert, SubmitButton } from "@/lib/ui/form";
+import { Field, FormAlert, OneTimeSecret, SubmitButton } from "@/lib/ui/form";
 import { createUserAction } from "./actions";
-import { valueOf, type FormResult } from "./form-result";
+import { valueOf, type FormResult } from "@/lib/ui/form-result";
 
 export function NewUserForm({ roles, teams }: { roles: readonly string[]; teams: { id: string; name: string }[] }) {
   const t = useTranslations("users");
@@ -26,13 +26,7 @@ export function NewUserForm({ roles, teams }: { roles: readonly string[]; teams:
     <form action={action} className="form" noValidate data-testid="new-user-form">
       <FormAlert state={state} success={created ? t("created", { email: created.email }) : undefined} />
       {created?.generatedPassword && (
-        <div className="stack">
-          <strong className="small">{t("generatedPassword", { email: created.email })}</strong>
-          <div className="secret" data-testid="created-password">
-            {created.password}
-          </div>
-          <p className="muted small flush">{t("shownOnce")}</p>
-        </div>
+        <OneTimeSecret label={t("generatedPassword", { email: created.email })} value={created.password} note={t("shownOnce")} testId="created-password" />
       )}
       {created && (
         <p className="small flush">

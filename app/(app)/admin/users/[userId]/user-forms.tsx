@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { Field, FormAlert, SubmitButton, useValidationMessage } from "@/lib/ui/form";
+import { Field, FormAlert, OneTimeSecret, SubmitButton, useValidationMessage } from "@/lib/ui/form";
 import { resetPasswordAction, updateUserAction } from "../actions";
-import { valueOf } from "../form-result";
+import { valueOf } from "@/lib/ui/form-result";
 
 type EditableUser = { id: string; name: string; role: string; active: boolean; externalId: string | null };
 
@@ -72,13 +72,7 @@ export function ResetPasswordForm({ userId, name }: { userId: string; name: stri
     <form action={action} className="form" noValidate onSubmit={(e) => !confirm(t("confirmReset", { name })) && e.preventDefault()}>
       <FormAlert state={state} success={t("resetDone", { name })} />
       {done?.generatedPassword && (
-        <div className="stack">
-          <strong className="small">{t("newPasswordFor", { email: done.email })}</strong>
-          <div className="secret" data-testid="new-password">
-            {done.password}
-          </div>
-          <p className="muted small flush">{t("shownOnce")}</p>
-        </div>
+        <OneTimeSecret label={t("newPasswordFor", { email: done.email })} value={done.password} note={t("shownOnce")} testId="new-password" />
       )}
       <input type="hidden" name="userId" value={userId} />
       <Field label={t("newPassword")} name="password" state={state} hint={t("passwordHint")}>

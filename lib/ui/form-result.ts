@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/ui/action-state";
+import type { ActionState } from "./action-state";
 
 /**
  * Submitted fields, echoed back on failure so the form can show what was typed: React resets a form after its action,
@@ -9,15 +9,12 @@ export type FormValues = Record<string, string | string[]>;
 export type FormResult<T = unknown> = ActionState<T> & { values?: FormValues };
 
 /**
- * On failure: keep the submitted values (minus secrets) and, when the errors concern fields, replace the
- * "path: message" summary with a general sentence: each field already shows its own translated message, and the
- * summary mixes a field path into text the validation catalog cannot translate.
+ * On failure, keep the submitted values (minus secrets) so the form can show them again. (runAction already replaces
+ * the "path: message" summary with a general sentence when the errors concern fields.)
  */
 export function withValues<T>(result: ActionState<T>, values: FormValues, omit: readonly string[] = []): FormResult<T> {
   if (result.ok) return result;
-  const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !omit.includes(k)));
-  const message = Object.keys(result.fieldErrors).length > 0 ? "Check the fields marked below." : result.message;
-  return { ...result, message, values: kept };
+  return { ...result, values: Object.fromEntries(Object.entries(values).filter(([k]) => !omit.includes(k))) };
 }
 
 /** A single text value from echoed form values. */
