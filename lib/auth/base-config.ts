@@ -11,20 +11,10 @@ export function isPublicPath(pathname: string): boolean {
   );
 }
 
-/**
- * The part of the Auth.js configuration that needs no database, shared by proxy.ts and the full config.
- * The proxy only redirects signed-out visitors to /signin for convenience; every operation authorizes itself.
- */
+/** The part of the Auth.js configuration that needs no database. */
 export const baseAuthConfig = {
   pages: { signIn: "/signin" },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   trustHost: true,
   providers: [],
-  callbacks: {
-    authorized({ auth, request }) {
-      // Server actions answer for themselves (a 401 state the form shows), instead of a redirect the form cannot read.
-      if (request.method === "POST" && request.headers.has("next-action")) return true;
-      return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.user);
-    },
-  },
 } satisfies NextAuthConfig;

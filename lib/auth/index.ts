@@ -44,7 +44,6 @@ function config(): NextAuthConfig {
       ...(oidc ? [oidc] : []),
     ],
     callbacks: {
-      ...baseAuthConfig.callbacks,
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         // SSO signs in people an admin has already added (matched by email); it never creates accounts.
