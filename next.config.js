@@ -8,6 +8,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Lets several builds or dev servers of one checkout run side by side (e.g. a benchmark build beside `next dev`).
+  distDir: process.env.PODIUM_NEXT_DIST_DIR || ".next",
 };
 
 export default withNextIntl(nextConfig);

@@ -8,3 +8,9 @@ export function sqlState(err: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (err: unknown) => sqlState(err) === "23505";
+
+/** Deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may simply be run again. */
+export const isRetryableConflict = (err: unknown) => {
+  const state = sqlState(err);
+  return state === "40P01" || state === "40001";
+};

@@ -1,4 +1,4 @@
-import type { CanonicalEvent } from "./events";
+import { DEFAULT_SCALES, type CanonicalEvent } from "./events";
 
 /**
  * Additive components from which every KPI of SPEC §4 is computed. They are summed per agent × queue × day on ingest
@@ -137,7 +137,7 @@ export function componentsOf(event: CanonicalEvent, settings: ComponentSettings)
       break;
     }
     case "survey": {
-      const { min, max } = event.scale ?? { min: 1, max: 5 };
+      const { min, max } = event.scale ?? DEFAULT_SCALES[event.survey];
       if (event.survey === "csat") {
         inc("csat_n");
         inc("csat_sum", event.score);

@@ -1,0 +1,76 @@
+import type { Tx } from "@/db/client";
+import { isRetryableConflict } from "@/db/errors";
+import { applyRollupDelta, insertNewEvents, type NewEvent } from "@/db/queries/events";
+import { findOrganization } from "@/db/queries/orgs";
+import { authorize, orgOf } from "@/lib/auth/policy";
+import { localDay } from "@/lib/domain/calendar";
+import { validateEvent, type CanonicalEvent } from "@/lib/domain/events";
+import { rollupDeltas } from "@/lib/domain/rollup";
+import { NotFoundError, PayloadTooLargeError } from "@/lib/errors";
+import type { Ctx } from "./context";
+
+/** SPEC §3.2: at most 5,000 events per batch (the 5 MiB limit is the transport's, checked before parsing). */
+export const MAX_BATCH_EVENTS = 5_000;
+
+export type RejectedEvent = { index: number; id: string | null; errors: string[] };
+export type IngestResult = { accepted: number; duplicates: number; rejected: RejectedEvent[] };
+export type IngestOptions = {
+  /** Where the events came from: "api", "import", "webhook:zendesk", "demo"… stored with each event. */
+  source: string;
+  /** The organization, for the system actor only (CLI, seed, webhooks); everyone else ingests into their own. */
+  orgId?: string;
+};
+
+/**
+ * Ingests a batch of canonical events (SPEC §3). Each event is validated on its own: invalid ones are reported with
+ * their index and messages and never stored; valid ones are stored once per (org, id) — a known id is a duplicate
+ * and changes nothing — and added to the KPI rollups in the same transaction, so a returned result means stored and
+ * counted. Agent identities are stored as sent and matched to agents when KPIs are read.
+ */
+export async function ingestEvents(ctx: Ctx, raw: readonly unknown[], options: IngestOptions): Promise<IngestResult> {
+  const orgId = orgOf(ctx.actor, options.orgId);
+  authorize(ctx.actor, "events.write", { orgId });
+  if (raw.length > MAX_BATCH_EVENTS) {
+    throw new PayloadTooLargeError(`A batch holds at most ${MAX_BATCH_EVENTS} events; this one has ${raw.length}`);
+  }
+  const org = await findOrganization(ctx.db, orgId);
+  if (!org) throw new NotFoundError("Organization not found");
+
+  const rejected: RejectedEvent[] = [];
+  const valid = new Map<string, CanonicalEvent>();
+  let duplicates = 0;
+  raw.forEach((item, index) => {
+    const result = validateEvent(item);
+    if (!result.ok) rejected.push({ index, id: result.id, errors: result.errors });
+    else if (valid.has(result.event.id)) duplicates++; // the same id twice in one batch: the first wins
+    else valid.set(result.event.id, result.event);
+  });
+
+  // Key order: concurrent batches touching the same ids or rollup rows take their locks in the same order.
+  const rows: NewEvent[] = [...valid.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((event) => ({ event, localDay: localDay(event.occurredAt, org.timezone), late: false }));
+  const settings = { timeZone: org.timezone, serviceLevelSeconds: org.serviceLevelSeconds };
+
+  const stored = await withRetry(() =>
+    ctx.db.transaction(async (tx: Tx) => {
+      const inserted = await insertNewEvents(tx, orgId, options.source, rows);
+      const fresh = rows.filter((r) => inserted.has(r.event.id)).map((r) => r.event);
+      await applyRollupDelta(tx, orgId, rollupDeltas(fresh, settings));
+      return inserted.size;
+    }),
+  );
+  return { accepted: stored, duplicates: duplicates + (rows.length - stored), rejected };
+}
+
+/** Deadlocks and serialization failures between concurrent batches are retried; the transaction is all or nothing. */
+async function withRetry<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= attempts || !isRetryableConflict(err)) throw err;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+    }
+  }
+}
