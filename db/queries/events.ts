@@ -30,6 +30,7 @@ export async function insertNewEvents(q: Queryable, orgId: string, source: strin
     select ${orgId}::uuid, r.id, r.type, r.agent_ref, r.queue, r.occurred_at, r.local_day, r.late, r.payload, ${source}
     from jsonb_to_recordset(${json}::jsonb)
       as r(id text, type text, agent_ref text, queue text, occurred_at timestamptz, local_day date, late boolean, payload jsonb)
+    order by r.id collate "C"
     on conflict (org_id, id) do nothing
     returning id`);
   return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
@@ -47,9 +48,8 @@ async function upsertComponents(q: Queryable, orgId: string, table: "kpi_daily" 
   await q.execute(sql`
     insert into ${sql.raw(table)} (org_id, ${periodColumn}, agent_ref, queue, ${columnList})
     select ${orgId}::uuid, r.period, r.agent_ref, r.queue, ${selectColumns}
-    from jsonb_to_recordset(${json}::jsonb) with ordinality
-      as r(period date, agent_ref text, queue text, ${recordColumns}, ord bigint)
-    order by r.ord
+    from jsonb_to_recordset(${json}::jsonb) as r(period date, agent_ref text, queue text, ${recordColumns})
+    order by r.period, r.agent_ref collate "C", r.queue collate "C"
     on conflict (org_id, ${periodColumn}, agent_ref, queue) do update set ${addColumns(table)}`);
 }
 
@@ -60,14 +60,16 @@ async function upsertMetrics(q: Queryable, orgId: string, table: "kpi_metric_dai
   await q.execute(sql`
     insert into ${sql.raw(table)} (org_id, ${periodColumn}, agent_ref, queue, metric, sum, n)
     select ${orgId}::uuid, r.period, r.agent_ref, r.queue, r.metric, r.sum, r.n
-    from jsonb_to_recordset(${json}::jsonb) with ordinality
-      as r(period date, agent_ref text, queue text, metric text, sum float8, n integer, ord bigint)
-    order by r.ord
+    from jsonb_to_recordset(${json}::jsonb) as r(period date, agent_ref text, queue text, metric text, sum float8, n integer)
+    order by r.period, r.agent_ref collate "C", r.queue collate "C", r.metric collate "C"
     on conflict (org_id, ${periodColumn}, agent_ref, queue, metric)
       do update set sum = ${sql.raw(table)}.sum + excluded.sum, n = ${sql.raw(table)}.n + excluded.n`);
 }
 
-/** Adds a rollup delta to the four rollup tables, in key order (see rollupDeltas). */
+/**
+ * Adds a rollup delta to the four rollup tables. Rows are written in key order so that concurrent batches lock shared
+ * rollup rows in the same order and cannot deadlock.
+ */
 export async function applyRollupDelta(q: Queryable, orgId: string, delta: RollupDelta): Promise<void> {
   await upsertComponents(q, orgId, "kpi_daily", delta.daily);
   await upsertComponents(q, orgId, "kpi_monthly", delta.monthly);

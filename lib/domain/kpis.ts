@@ -1,4 +1,4 @@
-import type { Components, MetricComponents } from "./kpi-components";
+import { COMPONENT_KEYS, type ComponentKey, type Components, type MetricComponents } from "./kpi-components";
 
 /**
  * The KPI catalogue of SPEC §4 (contract). Every KPI is `{ value, n }`: `n` is the sample its value rests on and
@@ -77,4 +77,20 @@ export function computeKpi(key: string, components: Components, metrics: MetricC
   if (parsed.kind === "builtin") return KPI_DEFINITIONS[parsed.key].compute(components);
   const m = metrics[parsed.metric] ?? { sum: 0, n: 0 };
   return parsed.aggregate === "sum" ? { value: m.n > 0 ? m.sum : null, n: m.n } : mean(m.sum, m.n);
+}
+
+/**
+ * The components a built-in KPI reads, found by computing it once over a recording proxy, so a query sums only the
+ * columns the requested KPIs need and the list can never drift from the formulas above.
+ */
+export function componentsUsedBy(key: BuiltinKpi): ComponentKey[] {
+  const used = new Set<ComponentKey>();
+  const probe = new Proxy({} as Components, {
+    get: (_t, prop) => {
+      used.add(prop as ComponentKey);
+      return 1;
+    },
+  });
+  KPI_DEFINITIONS[key].compute(probe);
+  return COMPONENT_KEYS.filter((k) => used.has(k));
 }

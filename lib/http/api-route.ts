@@ -1,10 +1,11 @@
 import { getDb, type Db } from "@/db/client";
 import type { ApiKeyActor } from "@/lib/auth/actor";
-import { ValidationError } from "@/lib/errors";
+import { PayloadTooLargeError, ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/server/audit";
 import { authenticateApiKey } from "@/lib/server/authenticate-api-key";
 import type { Ctx } from "@/lib/server/context";
 import { toErrorResponse } from "./errors";
+import { consumeRequest } from "./rate-limit";
 
 export type ApiContext<P> = { ctx: Ctx & { actor: ApiKeyActor }; params: P; request: Request };
 
@@ -21,6 +22,7 @@ export function apiRoute<P = Record<string, string>>(handler: (c: ApiContext<P>)
     try {
       db = await getDb();
       actor = await authenticateApiKey(db, request.headers.get("authorization"));
+      await consumeRequest(actor.keyId);
       const result = await handler({ ctx: { db, actor }, params: await route.params, request });
       response = result instanceof Response ? result : Response.json(result);
     } catch (err) {
@@ -44,9 +46,9 @@ export function apiRoute<P = Record<string, string>>(handler: (c: ApiContext<P>)
   };
 }
 
-/** Reads a JSON body; malformed JSON is a 400 naming the problem, never a 500. */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+/** Reads a JSON body; malformed JSON is a 400 naming the problem, never a 500; over `maxBytes` is a 413. */
+export async function readJson(request: Request, maxBytes = 1024 * 1024): Promise<unknown> {
+  const text = await readText(request, maxBytes);
   if (!text.trim()) throw new ValidationError("The request body is empty; expected JSON");
   try {
     return JSON.parse(text);
@@ -54,3 +56,30 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new ValidationError(`The request body is not valid JSON: ${(err as Error).message}`);
   }
 }
+
+/**
+ * The body as text, refusing more than `maxBytes` without reading it all: a declared Content-Length over the limit is
+ * refused at once, and a body without one is counted while it streams.
+ */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new PayloadTooLargeError(`The request body is larger than ${formatBytes(maxBytes)}`);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const formatBytes = (n: number) => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`);

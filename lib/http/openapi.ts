@@ -44,6 +44,20 @@ export function openApiDocument(baseUrl: string) {
             },
           },
         },
+        Event: {
+          type: "object",
+          description: "A canonical event, version 1 (see the product specification §3.1). Unknown fields are null or absent, never 0.",
+          required: ["id", "type", "occurredAt"],
+          properties: {
+            id: { type: "string", minLength: 1, maxLength: 200 },
+            type: { enum: ["call", "ticket", "survey", "qa_review", "metric"] },
+            agent: { type: ["string", "null"], description: "The agent's external id or email" },
+            queue: { type: ["string", "null"] },
+            channel: { enum: ["voice", "email", "chat", "social", "messaging", "other", null] },
+            occurredAt: { type: "string", format: "date-time", description: "ISO-8601 with an offset" },
+          },
+          additionalProperties: true,
+        },
         Agent: {
           type: "object",
           required: ["externalId", "name", "email", "active", "teams"],
@@ -96,6 +110,87 @@ export function openApiDocument(baseUrl: string) {
           responses: {
             "200": { description: "The agent", content: { "application/json": { schema: { $ref: "#/components/schemas/Agent" } } } },
             "404": errorResponse("No such agent in the key's organization"),
+            ...agentsRead.responses,
+          },
+        },
+      },
+      "/api/v1/events": {
+        post: {
+          summary: "Ingest canonical events (at most 5,000 events or 5 MiB per request)",
+          description:
+            "Each event is validated on its own. The same id sent again is a duplicate and changes nothing (the first body wins). A 200 means every accepted event is stored and counted; a client that got no answer can send the same batch again safely.",
+          ...keyed("events:write"),
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { type: "object", required: ["events"], properties: { events: { type: "array", maxItems: 5000, items: { $ref: "#/components/schemas/Event" } } } } } },
+          },
+          responses: {
+            "200": {
+              description: "Accepted, duplicate and rejected counts",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      accepted: { type: "integer" },
+                      duplicates: { type: "integer" },
+                      rejected: {
+                        type: "array",
+                        items: { type: "object", properties: { index: { type: "integer" }, id: { type: ["string", "null"] }, errors: { type: "array", items: { type: "string" } } } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            "400": errorResponse("The body is not { events: [...] }"),
+            "413": errorResponse("More than 5,000 events or 5 MiB"),
+            "429": errorResponse("Too many requests for this key; see Retry-After"),
+            ...keyed("events:write").responses,
+          },
+        },
+      },
+      "/api/v1/kpis": {
+        get: {
+          summary: "KPIs over an inclusive day range in the organization's time zone",
+          ...agentsRead,
+          parameters: [
+            { name: "from", in: "query", required: true, schema: { type: "string", format: "date" } },
+            { name: "to", in: "query", required: true, schema: { type: "string", format: "date" } },
+            { name: "groupBy", in: "query", schema: { enum: ["agent", "team", "queue", "org"], default: "agent" } },
+            { name: "metrics", in: "query", required: true, description: "KPI keys separated by commas, e.g. csat,aht,metric:upsells", schema: { type: "string" } },
+            { name: "team", in: "query", schema: { type: "string", format: "uuid" } },
+            { name: "queue", in: "query", schema: { type: "string" } },
+            { name: "agent", in: "query", description: "An agent's external id", schema: { type: "string" } },
+          ],
+          responses: {
+            "200": {
+              description: "One row per group; value is null when n = 0",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      from: { type: "string" },
+                      to: { type: "string" },
+                      groupBy: { type: "string" },
+                      rows: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          properties: {
+                            key: { type: "string" },
+                            name: { type: "string" },
+                            metrics: { type: "object", additionalProperties: { type: "object", properties: { value: { type: ["number", "null"] }, n: { type: "integer" } } } },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            "400": errorResponse("An unknown metric or a bad date, named in the message"),
             ...agentsRead.responses,
           },
         },

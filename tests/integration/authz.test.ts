@@ -24,6 +24,8 @@ import { createTeam } from "@/lib/server/create-team";
 import { createUser } from "@/lib/server/create-user";
 import { deleteTeam } from "@/lib/server/delete-team";
 import { getHome } from "@/lib/server/get-home";
+import { getKpis, type KpiResult } from "@/lib/server/get-kpis";
+import { ingestEvents } from "@/lib/server/ingest-events";
 import { getOrganization } from "@/lib/server/get-organization";
 import { getTeam } from "@/lib/server/get-team";
 import { listAgents } from "@/lib/server/list-agents";
@@ -383,6 +385,27 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
       expect((await db.select().from(users).where(eq(users.id, user.id)))[0]?.locale).toBe("ms");
     },
   }),
+  "get-kpis": op({
+    allowed: ["agent", "manager", "hr", "admin", "key"],
+    scope: "kpis:read",
+    otherOrg: "own-org",
+    run: (ctx) => getKpis(ctx, { from: "2026-01-01", to: "2026-01-31", metrics: "calls_offered" }),
+    check: async (r, who) => {
+      const keys = (r as KpiResult).rows.map((row) => row.key).sort();
+      // agents see themselves, the manager the agents of team A, everyone else every agent
+      if (who === "agent") expect(keys).toEqual([a.users.agent.externalId]);
+      else if (who === "manager") expect(keys).toEqual(await agentExternalIds(a.org.id, a.teamA.id));
+      else expect(keys).toEqual(await agentExternalIds(a.org.id));
+    },
+  }),
+  "ingest-events": op({
+    allowed: ["admin", "key"],
+    scope: "events:write",
+    otherOrg: "own-org",
+    run: (ctx) =>
+      ingestEvents(ctx, [{ id: uniq("authz-event"), type: "call", agent: a.users.agent.externalId, occurredAt: "2026-01-05T10:00:00+08:00", answered: true }], { source: "test" }),
+    check: (r) => expect(r).toEqual({ accepted: 1, duplicates: 0, rejected: [] }),
+  }),
   "update-organization": op({
     allowed: ORG_ADMIN_ONLY,
     otherOrg: "own-org",
@@ -404,6 +427,7 @@ const NOT_ACTOR_OPERATIONS: Record<string, string> = {
   "authenticate-api-key": "turns a Bearer token into an actor (exercised by the route tests below)",
   "check-health": "public liveness probe: reports only whether the database answers",
   context: "the Ctx type and clock helper, no operation",
+  "kpi-directory": "helper that loads the agent directory for KPI operations, which authorize before calling it",
   "get-preferred-locale": "server-side only, after a successful password check: returns a language code, nothing else",
   "get-sign-in-options": "public sign-in page data: SSO display name and the published demo sign-ins",
   "load-session-actor": "turns a session into an actor; it is what every operation's actor comes from",
@@ -569,6 +593,8 @@ type RouteEntry =
       url: () => string;
       params: () => Record<string, string | string[]>;
       check: (json: unknown) => void | Promise<void>;
+      /** A request body, made afresh for every request (POST routes). */
+      body?: () => string;
       /** What a key of another organization with the scope gets: a 404, or 200 with only its own organization's data. */
       otherOrg: "404" | "own-org";
     }
@@ -623,6 +649,27 @@ const ROUTES: Record<string, RouteEntry> = {
       expect(json).toMatchObject({ externalId: a.users.agent.externalId, email: a.users.agent.email, active: true, teams: [{ id: a.teamA.id, name: "Team A" }] });
     },
   },
+  "POST /api/v1/events": {
+    kind: "keyed",
+    scope: "events:write",
+    url: () => "http://localhost/api/v1/events",
+    params: () => ({}),
+    body: () => JSON.stringify({ events: [{ id: uniq("route-event"), type: "qa_review", agent: a.users.agent.externalId, occurredAt: "2026-02-02T10:00:00Z", score: 90 }] }),
+    otherOrg: "own-org",
+    check: (json) => expect(json).toEqual({ accepted: 1, duplicates: 0, rejected: [] }),
+  },
+  "GET /api/v1/kpis": {
+    kind: "keyed",
+    scope: "kpis:read",
+    url: () => "http://localhost/api/v1/kpis?from=2026-02-01&to=2026-02-28&groupBy=agent&metrics=qa_score,calls_offered",
+    params: () => ({}),
+    otherOrg: "own-org",
+    check: async (json) => {
+      const rows = (json as KpiResult).rows;
+      expect(rows.map((r) => r.key).sort()).toEqual(await agentExternalIds(a.org.id));
+      expect(rows.find((r) => r.key === a.users.agent.externalId)?.metrics.calls_offered).toEqual({ value: null, n: 0 });
+    },
+  },
   ...catchAll,
   "GET /api/auth/[...nextauth]": { kind: "not-exercised", reason: "Auth.js's own sign-in endpoints; covered by e2e" },
   "POST /api/auth/[...nextauth]": { kind: "not-exercised", reason: "Auth.js's own sign-in endpoints; covered by e2e" },
@@ -647,14 +694,14 @@ async function handlerFor(key: string): Promise<Handler> {
  * Calls a handler three times — plainly and with each x-middleware-subrequest bypass header — and requires the same
  * answer every time: the header that once let requests skip Next.js middleware grants nothing here.
  */
-async function send(key: string, url: string, params: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+async function send(key: string, url: string, params: unknown, headers: Record<string, string> = {}, makeBody?: () => string): Promise<Answer> {
   const handler = await handlerFor(key);
   const method = key.split(" ")[0]!;
   const answers: Answer[] = [];
   for (const bypass of [undefined, ...BYPASS_HEADERS]) {
     const h = new Headers(headers);
     if (bypass) h.set("x-middleware-subrequest", bypass);
-    const res = await handler(new Request(url, { method, headers: h }), { params: Promise.resolve(params) });
+    const res = await handler(new Request(url, { method, headers: h, body: makeBody?.() }), { params: Promise.resolve(params) });
     const body = await res.text();
     let json: unknown;
     try {
@@ -718,7 +765,7 @@ describe("route handlers under app/api", () => {
 
   describe.each(Object.entries(ROUTES).filter(([, e]) => e.kind === "keyed"))("%s", (key, e) => {
     const entry = e as Extract<RouteEntry, { kind: "keyed" }>;
-    const go = (headers: Record<string, string> = {}) => send(key, entry.url(), entry.params(), headers);
+    const go = (headers: Record<string, string> = {}) => send(key, entry.url(), entry.params(), headers, entry.body);
 
     it("answers 401 without an Authorization header", async () => {
       expectError(await go(), 401, "unauthorized");
