@@ -76,4 +76,54 @@ describe("KPI formulas (SPEC §4), against hand-computed values", () => {
     expect(parseKpiKey("happiness")).toBeNull();
     expect(computeKpi("metric_avg:upsells", emptyComponents(), { upsells: { sum: 9, n: 3 } })).toEqual({ value: 3, n: 3 });
   });
+
+  it("leaves an answered call without talk time out of AHT and talk, but keeps its hold and wrap", () => {
+    const r = kpis(
+      [ev({ type: "call", answered: true, holdSeconds: 40, wrapSeconds: 10 }), ev({ type: "call", answered: true, talkSeconds: 90, wrapSeconds: 30 })],
+      ["aht", "avg_talk", "avg_hold", "avg_wrap", "calls_answered"],
+    );
+    expect(r.aht).toEqual({ value: 120, n: 1 });
+    expect(r.avg_talk).toEqual({ value: 90, n: 1 });
+    expect(r.avg_hold).toEqual({ value: 40, n: 1 });
+    expect(r.avg_wrap).toEqual({ value: 20, n: 2 });
+    expect(r.calls_answered).toEqual({ value: 2, n: 2 });
+  });
+
+  it("counts a call waiting exactly T as within service level", () => {
+    const r = kpis([ev({ type: "call", answered: true, waitSeconds: 20 }), ev({ type: "call", answered: true, waitSeconds: 21 })], ["service_level", "asa"]);
+    expect(r.service_level).toEqual({ value: 50, n: 2 });
+    expect(r.asa).toEqual({ value: 20.5, n: 2 });
+  });
+
+  it("uses each survey's own scale: top two points of a 1–10 CSAT, NPS rescaled to 0–10, CES and QA means", () => {
+    const r = kpis(
+      [
+        ev({ type: "survey", survey: "csat", score: 9, scale: { min: 1, max: 10 } }),
+        ev({ type: "survey", survey: "csat", score: 8, scale: { min: 1, max: 10 } }),
+        ev({ type: "survey", survey: "nps", score: 5, scale: { min: 1, max: 5 } }), // 10 on 0–10: promoter
+        ev({ type: "survey", survey: "nps", score: 4, scale: { min: 1, max: 5 } }), // 7.5: passive
+        ev({ type: "survey", survey: "ces", score: 6 }),
+        ev({ type: "survey", survey: "ces", score: 3 }),
+        ev({ type: "qa_review", score: 88 }),
+        ev({ type: "qa_review", score: 71 }),
+      ],
+      ["csat", "csat_avg", "nps", "ces_avg", "qa_score"],
+    );
+    expect(r.csat).toEqual({ value: 50, n: 2 });
+    expect(r.csat_avg).toEqual({ value: 8.5, n: 2 });
+    expect(r.nps).toEqual({ value: 50, n: 2 });
+    expect(r.ces_avg).toEqual({ value: 4.5, n: 2 });
+    expect(r.qa_score).toEqual({ value: 79.5, n: 2 });
+  });
+
+  it("counts FCR over calls and tickets that say, and a sum metric of zero events as null", () => {
+    const r = kpis(
+      [ev({ type: "call", answered: true, firstContactResolved: true }), ev({ type: "ticket", createdAt: at, firstContactResolved: false }), ev({ type: "ticket", createdAt: at })],
+      ["fcr_rate", "tickets_solved"],
+    );
+    expect(r.fcr_rate).toEqual({ value: 50, n: 2 });
+    expect(r.tickets_solved).toEqual({ value: 0, n: 2 }); // 0 solved of 2 tickets is a real 0
+    expect(computeKpi("metric:upsells", emptyComponents(), {})).toEqual({ value: null, n: 0 });
+  });
 });
+

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { validateEvent, type CanonicalEvent } from "./events";
+import { componentsUsedBy } from "./kpis";
+import { rollupDeltas } from "./rollup";
+
+let seq = 0;
+const ev = (raw: Record<string, unknown>): CanonicalEvent => {
+  const r = validateEvent({ id: `r${seq++}`, ...raw });
+  if (!r.ok) throw new Error(r.errors.join("; "));
+  return r.event;
+};
+const settings = { timeZone: "Asia/Kuala_Lumpur", serviceLevelSeconds: 20 };
+
+describe("rollupDeltas", () => {
+  it("puts events on the day and month of the organization's time zone, whatever offset they were sent with", () => {
+    const d = rollupDeltas(
+      [
+        ev({ type: "qa_review", agent: "a", occurredAt: "2026-10-31T23:59:59+08:00", score: 50 }),
+        ev({ type: "qa_review", agent: "a", occurredAt: "2026-10-31T16:00:00Z", score: 70 }), // 00:00 on Nov 1 in KL
+        ev({ type: "qa_review", agent: "a", occurredAt: "2026-10-31T11:30:00-05:00", score: 90 }), // 00:30 on Nov 1 in KL
+      ],
+      settings,
+    );
+    expect(d.daily.map((r) => [r.period, r.components.qa_n, r.components.qa_sum])).toEqual([
+      ["2026-10-31", 1, 50],
+      ["2026-11-01", 2, 160],
+    ]);
+    expect(d.monthly.map((r) => [r.period, r.components.qa_n])).toEqual([
+      ["2026-10-01", 1],
+      ["2026-11-01", 2],
+    ]);
+  });
+
+  it("keys rows by identity and queue, '' standing for none, in a stable order", () => {
+    const at = "2026-03-02T10:00:00+08:00";
+    const d = rollupDeltas(
+      [
+        ev({ type: "call", agent: "b", queue: "x", occurredAt: at, answered: false }),
+        ev({ type: "call", agent: null, queue: null, occurredAt: at, answered: false }),
+        ev({ type: "call", agent: "a", queue: "x", occurredAt: at, answered: true }),
+        ev({ type: "call", agent: "a", queue: "x", occurredAt: at, answered: true }),
+      ],
+      settings,
+    );
+    expect(d.daily.map((r) => [r.agentRef, r.queue, r.components.calls_offered, r.components.calls_answered])).toEqual([
+      ["", "", 1, 0],
+      ["a", "x", 2, 2],
+      ["b", "x", 1, 0],
+    ]);
+  });
+
+  it("sums custom metrics apart from the components", () => {
+    const at = "2026-03-02T10:00:00+08:00";
+    const d = rollupDeltas(
+      [ev({ type: "metric", agent: "a", occurredAt: at, metric: "upsells", value: 2 }), ev({ type: "metric", agent: "a", occurredAt: at, metric: "upsells", value: 3.5 })],
+      settings,
+    );
+    expect(d.daily).toEqual([]);
+    expect(d.metricDaily).toEqual([{ period: "2026-03-02", agentRef: "a", queue: "", metric: "upsells", sum: 5.5, n: 2 }]);
+    expect(d.metricMonthly).toEqual([{ period: "2026-03-01", agentRef: "a", queue: "", metric: "upsells", sum: 5.5, n: 2 }]);
+  });
+});
+
+describe("componentsUsedBy", () => {
+  it("names the components a KPI's formula reads", () => {
+    expect(componentsUsedBy("aht")).toEqual(["handle_sum", "handle_n"]);
+    expect(componentsUsedBy("service_level")).toEqual(["calls_offered", "sl_within"]);
+    expect(componentsUsedBy("nps")).toEqual(["nps_n", "nps_promoters", "nps_detractors"]);
+  });
+});
