@@ -38,13 +38,20 @@ export async function insertNewEvents(q: Queryable, orgId: string, source: strin
 
 const columnList = sql.raw(COMPONENT_KEYS.join(", "));
 const recordColumns = sql.raw(COMPONENT_KEYS.map((k) => `${k} float8`).join(", "));
-const selectColumns = sql.raw(COMPONENT_KEYS.map((k) => `r.${k}`).join(", "));
+const selectColumns = sql.raw(COMPONENT_KEYS.map((k) => `coalesce(r.${k}, 0)`).join(", "));
 const addColumns = (table: string) => sql.raw(COMPONENT_KEYS.map((k) => `${k} = ${table}.${k} + excluded.${k}`).join(", "));
 
 async function upsertComponents(q: Queryable, orgId: string, table: "kpi_daily" | "kpi_monthly", rows: readonly ComponentRow[]) {
   if (rows.length === 0) return;
   const periodColumn = sql.raw(table === "kpi_daily" ? "day" : "month");
-  const json = JSON.stringify(rows.map((r) => ({ period: r.period, agent_ref: r.agentRef, queue: r.queue, ...r.components })));
+  // Only the components a row adds to travel (most rows touch a few of the 39); absent ones read as null → 0.
+  const json = JSON.stringify(
+    rows.map((r) => {
+      const row: Record<string, string | number> = { period: r.period, agent_ref: r.agentRef, queue: r.queue };
+      for (const k of COMPONENT_KEYS) if (r.components[k] !== 0) row[k] = r.components[k];
+      return row;
+    }),
+  );
   await q.execute(sql`
     insert into ${sql.raw(table)} (org_id, ${periodColumn}, agent_ref, queue, ${columnList})
     select ${orgId}::uuid, r.period, r.agent_ref, r.queue, ${selectColumns}

@@ -25,9 +25,11 @@ export type ApiKeyActor = {
 
 /**
  * The operator at the command line or the server itself (seeding, migrations). It already holds the database
- * credentials, so it may do anything; it is never produced from a request.
+ * credentials, so it may do anything; it is never produced from a request, except "webhook": a helpdesk delivery whose
+ * HMAC signature was verified with its organization's secret, and which receive-webhook only lets ingest into that
+ * organization.
  */
-export type SystemActor = { kind: "system"; label: "cli" | "seed" };
+export type SystemActor = { kind: "system"; label: "cli" | "seed" | "webhook" };
 
 export type Actor = UserActor | ApiKeyActor | SystemActor;
 

@@ -13,10 +13,30 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The calendar day an instant falls on in a time zone: 2026-10-31T23:30:00+08:00 is 2026-10-31 in Kuala Lumpur, 2026-10-31 in UTC too (15:30Z). */
+const QUARTER_HOUR = 15 * 60_000;
+const MAX_CACHED = 200_000;
+const dayCache = new Map<string, Map<number, string>>();
+
+/**
+ * The calendar day an instant falls on in a time zone: 2026-10-31T23:30:00+08:00 is 2026-10-31 in Kuala Lumpur,
+ * 2026-10-31 in UTC too (15:30Z).
+ *
+ * Ingestion asks this for every event, and Intl formatting costs microseconds each, so answers are memoized per
+ * quarter hour of UTC: every time zone's offset is a whole number of quarter hours and changes only on a quarter
+ * hour, so local midnight never falls inside one and all instants of a quarter hour share their day.
+ */
 export function localDay(instant: string | number | Date, timeZone: string): string {
   const ms = instant instanceof Date ? instant.getTime() : typeof instant === "number" ? instant : Date.parse(instant);
-  return dayFormatter(timeZone).format(ms);
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let days = dayCache.get(timeZone);
+  if (!days) dayCache.set(timeZone, (days = new Map()));
+  let day = days.get(bucket);
+  if (day === undefined) {
+    if (days.size >= MAX_CACHED) days.clear();
+    day = dayFormatter(timeZone).format(bucket * QUARTER_HOUR);
+    days.set(bucket, day);
+  }
+  return day;
 }
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -58,14 +58,14 @@ export async function readJson(request: Request, maxBytes = 1024 * 1024): Promis
 }
 
 /**
- * The body as text, refusing more than `maxBytes` without reading it all: a declared Content-Length over the limit is
- * refused at once, and a body without one is counted while it streams.
+ * The raw body bytes, refusing more than `maxBytes` without reading it all: a declared Content-Length over the limit
+ * is refused at once, and a body without one is counted while it streams.
  */
-export async function readText(request: Request, maxBytes: number): Promise<string> {
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () => new PayloadTooLargeError(`The request body is larger than ${formatBytes(maxBytes)}`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -79,7 +79,12 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** The body as UTF-8 text, at most `maxBytes` (413 beyond). */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  return Buffer.from(await readBytes(request, maxBytes)).toString("utf8");
 }
 
 const formatBytes = (n: number) => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`);

@@ -110,7 +110,7 @@ describe("KPI rollups", () => {
           const stored = (await db.select({ payload: eventsTable.payload }).from(eventsTable).where(eq(eventsTable.orgId, org.id))).map((r) => r.payload as CanonicalEvent);
           const dayOf = (e: CanonicalEvent) => new Intl.DateTimeFormat("en-CA", { timeZone: timezone }).format(new Date(e.occurredAt));
           const ag1Email = agents[0]!.email.toLowerCase();
-          const owner = (ref: string | null) => (ref === null ? null : ["ag-1", "ag-2", "ag-3"].includes(ref) ? ref : ref.toLowerCase() === ag1Email ? "ag-1" : null);
+          const owner = (ref: string | null | undefined) => (ref == null ? null : ["ag-1", "ag-2", "ag-3"].includes(ref) ? ref : ref.toLowerCase() === ag1Email ? "ag-1" : null);
 
           for (const { a, b, groupBy } of queries) {
             const [from, to] = a <= b ? [a, b] : [b, a];
