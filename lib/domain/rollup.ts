@@ -21,28 +21,32 @@ export function rollupDeltas(events: readonly CanonicalEvent[], settings: Rollup
   const monthly = new Map<string, ComponentRow>();
   const metricDaily = new Map<string, MetricRow>();
   const metricMonthly = new Map<string, MetricRow>();
+  const addMetric = (map: Map<string, MetricRow>, period: string, agentRef: string, queue: string, metric: string, value: number) => {
+    const key = `${period}\u0000${agentRef}\u0000${queue}\u0000${metric}`;
+    let row = map.get(key);
+    if (!row) map.set(key, (row = { period, agentRef, queue, metric, sum: 0, n: 0 }));
+    row.sum += value;
+    row.n += 1;
+  };
+  const add = (map: Map<string, ComponentRow>, period: string, agentRef: string, queue: string, delta: Partial<Components>) => {
+    const key = `${period}\u0000${agentRef}\u0000${queue}`;
+    let row = map.get(key);
+    if (!row) map.set(key, (row = { period, agentRef, queue, components: emptyComponents() }));
+    addComponents(row.components, delta);
+  };
   for (const event of events) {
     const day = localDay(event.occurredAt, settings.timeZone);
     const month = `${monthOf(day)}-01`;
     const agentRef = event.agent ?? NONE;
     const queue = event.queue ?? NONE;
     if (event.type === "metric") {
-      for (const [map, period] of [[metricDaily, day], [metricMonthly, month]] as const) {
-        const key = [period, agentRef, queue, event.metric].join("\u0000");
-        const row = map.get(key) ?? { period, agentRef, queue, metric: event.metric, sum: 0, n: 0 };
-        row.sum += event.value;
-        row.n += 1;
-        map.set(key, row);
-      }
+      addMetric(metricDaily, day, agentRef, queue, event.metric, event.value);
+      addMetric(metricMonthly, month, agentRef, queue, event.metric, event.value);
       continue;
     }
     const delta = componentsOf(event, settings);
-    for (const [map, period] of [[daily, day], [monthly, month]] as const) {
-      const key = [period, agentRef, queue].join("\u0000");
-      const row = map.get(key) ?? { period, agentRef, queue, components: emptyComponents() };
-      addComponents(row.components, delta);
-      map.set(key, row);
-    }
+    add(daily, day, agentRef, queue, delta);
+    add(monthly, month, agentRef, queue, delta);
   }
   const sorted = <T extends RollupKey & { metric?: string }>(m: Map<string, T>) =>
     [...m.values()].sort((a, b) => compareKeys(a, b) || cmp(a.metric ?? "", b.metric ?? ""));

@@ -131,7 +131,7 @@ describe("KPI rollups", () => {
           }
         },
       ),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 30) },
     );
-  });
+  }, 300_000);
 });

@@ -1,0 +1,122 @@
+/**
+ * Ingest benchmark (issue: 100,000 events through the HTTP API in 1,000-event batches with 2 concurrent clients on
+ * PostgreSQL, as a ratio to COPY of the same rows into a plain table on the same server in the same run: ≥ 0.20).
+ *
+ *   npm run bench:ingest                 # builds into .next-bench once, then starts `next start` on a fresh database
+ *   BENCH_SKIP_BUILD=1 npm run bench:ingest   # reuse the existing .next-bench build
+ *
+ * The server is the production build with its default settings (rate limit included); the events are realistic
+ * calls, tickets, surveys and QA reviews of 2,000 agents over 30 days.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { localDay } from "@/lib/domain/calendar";
+import { createApiKey } from "@/lib/server/create-api-key";
+import { createOrganization } from "@/lib/server/create-organization";
+import { benchDatabase, fmt, generateEvents } from "./common";
+import postgres from "postgres";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const BATCH = 1_000;
+const CLIENTS = 2;
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const DIST = ".next-bench";
+const TZ = "Asia/Kuala_Lumpur";
+
+if (!process.env.BENCH_SKIP_BUILD || !existsSync(path.join(ROOT, DIST, "BUILD_ID"))) {
+  console.log(`building the app into ${DIST} …`);
+  // next build adds its dist directory to tsconfig.json; keep the checkout as it was
+  const tsconfig = readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
+  const built = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, PODIUM_NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" } });
+  writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig);
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const { url, database, drop } = await benchDatabase("ingest");
+const server = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "--port", String(PORT)], {
+  cwd: ROOT,
+  stdio: ["ignore", "ignore", "inherit"],
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    PODIUM_NEXT_DIST_DIR: DIST,
+    AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop",
+    AUTH_TRUST_HOST: "true",
+    NODE_ENV: "production",
+    NEXT_MANUAL_SIG_HANDLE: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+const base = `http://127.0.0.1:${PORT}`;
+try {
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) break;
+    if (i > 300) throw new Error("the server did not become healthy");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const system = { db: database.db, actor: { kind: "system" as const, label: "cli" as const } };
+  const org = await createOrganization(system, { name: "Ingest benchmark", timezone: TZ, currency: "MYR" });
+  const { key } = await createApiKey(system, { name: "bench", scopes: ["events:write"] }, { orgId: org.id });
+  const opts = { agents: 2_000, startMs: Date.parse("2026-09-01T00:00:00+08:00"), days: 30 };
+  const events = generateEvents(0, EVENTS, opts);
+  const bodies: string[] = [];
+  for (let i = 0; i < EVENTS; i += BATCH) bodies.push(JSON.stringify({ events: events.slice(i, i + BATCH) }));
+  const post = (body: string) =>
+    fetch(`${base}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
+
+  // Warm-up: compile paths, open pool connections (events of their own, not counted).
+  for (const body of [JSON.stringify({ events: generateEvents(EVENTS, 50, opts) }), JSON.stringify({ events: generateEvents(EVENTS + 50, 50, opts) })]) {
+    const r = await post(body);
+    if (!r.ok) throw new Error(`warm-up: ${r.status} ${await r.text()}`);
+  }
+
+  let next = 0;
+  let accepted = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = next++; i < bodies.length; i = next++) {
+        const r = await post(bodies[i]!);
+        if (r.status !== 200) throw new Error(`batch ${i}: ${r.status} ${await r.text()}`);
+        accepted += ((await r.json()) as { accepted: number }).accepted;
+      }
+    }),
+  );
+  const ingestMs = performance.now() - started;
+  if (accepted !== EVENTS) throw new Error(`accepted ${accepted} of ${EVENTS}`);
+
+  // Baseline: COPY of the same rows (the columns the events table stores) into a plain table on the same server.
+  const pg = postgres(url, { max: 1, onnotice: () => {} });
+  await pg.unsafe(`create table copy_baseline (org_id uuid, id text, type text, agent_ref text, queue text, occurred_at timestamptz, local_day date, late boolean, payload jsonb, source text)`);
+  const esc = (s: string) => s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+  const lines = events.map((e) =>
+    [org.id, e.id, e.type, e.agent, e.queue, e.occurredAt, localDay(e.occurredAt as string, TZ), "f", JSON.stringify(e), "api"].map((v) => esc(String(v))).join("\t") + "\n",
+  );
+  const copyStarted = performance.now();
+  const stream = await pg`copy copy_baseline from stdin`.writable();
+  await new Promise<void>((resolve, reject) => {
+    stream.on("error", reject);
+    stream.on("finish", resolve);
+    const chunk = 5_000;
+    for (let i = 0; i < lines.length; i += chunk) stream.write(lines.slice(i, i + chunk).join(""));
+    stream.end();
+  });
+  const copyMs = performance.now() - copyStarted;
+  const [{ n }] = (await pg`select count(*)::int as n from copy_baseline`) as unknown as [{ n: number }];
+  await pg.end();
+  if (n !== EVENTS) throw new Error(`COPY stored ${n} rows`);
+
+  const ingestRate = EVENTS / (ingestMs / 1000);
+  const copyRate = EVENTS / (copyMs / 1000);
+  console.log(`\n${EVENTS.toLocaleString()} events, ${bodies.length} batches of ${BATCH}, ${CLIENTS} concurrent clients, PostgreSQL`);
+  console.log(`  POST /api/v1/events:  ${fmt(ingestMs / 1000, 2)} s   ${fmt(ingestRate, 0)} events/s   (stored, deduplicated, rolled up, audited)`);
+  console.log(`  COPY into plain table: ${fmt(copyMs / 1000, 2)} s   ${fmt(copyRate, 0)} rows/s`);
+  console.log(`  ratio ingest / COPY:   ${fmt(ingestRate / copyRate, 2)}   (target ≥ 0.20)`);
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  await drop();
+}
