@@ -3,73 +3,115 @@ import type { Db } from "@/db/client";
 import { findUserByEmailAnyOrg } from "@/db/queries/users";
 import { organizations, users } from "@/db/schema";
 import type { SystemActor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { addDays, localDay } from "@/lib/domain/calendar";
+import type { CanonicalEvent } from "@/lib/domain/events";
+import { demoHistoryByDay, type DemoHistoryInput } from "@/lib/domain/demo/generate";
+import { DEMO_TEAMS as DEMO_TEAM_KEYS, type DemoAgent } from "@/lib/domain/demo/profiles";
+import { DEMO_ROSTER, DEMO_TEAM_NAMES, demoSlug, rosterAgents, skillOf } from "@/lib/domain/demo/roster";
 import { addTeamMember } from "./add-team-member";
 import { createOrganization } from "./create-organization";
 import { createTeam } from "./create-team";
 import { createUser } from "./create-user";
+import { ingestEvents, MAX_BATCH_EVENTS } from "./ingest-events";
 
 /** Demo sign-ins are public knowledge (printed at start, in the README): never use them outside a demo. */
 export const DEMO_PASSWORD = "podium-demo";
 export const DEMO_DOMAIN = "demo.podium.test";
 
-export const DEMO_TEAMS = ["Billing", "Technical Support", "Retention"] as const;
-
-const DEMO_AGENTS: { name: string; team: (typeof DEMO_TEAMS)[number] }[] = [
-  { name: "Aisyah Rahman", team: "Billing" },
-  { name: "Budi Santoso", team: "Billing" },
-  { name: "Chloe Tan", team: "Billing" },
-  { name: "Daniel Ong", team: "Billing" },
-  { name: "Elina Ozola", team: "Technical Support" },
-  { name: "Farid Hakim", team: "Technical Support" },
-  { name: "Grace Lim", team: "Technical Support" },
-  { name: "Hiroshi Sato", team: "Technical Support" },
-  { name: "Intan Permata", team: "Retention" },
-  { name: "Janis Berzins", team: "Retention" },
-  { name: "Kanya Srisuk", team: "Retention" },
-  { name: "Luca Rossi", team: "Retention" },
-];
+export const DEMO_TEAMS = DEMO_TEAM_KEYS.map((t) => DEMO_TEAM_NAMES[t]);
+/** SPEC §12: 90 days of history. */
+export const DEMO_DAYS = 90;
+/** The demo's random seed: the same seed gives the same events, so reseeding never duplicates anything. */
+const DEMO_SEED = "podium-demo-v1";
 
 export type DemoSignIn = { role: string; email: string; password: string };
-
-const slug = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[^a-z ]/g, "").trim().replace(/ +/g, ".");
 
 export function demoSignIns(): DemoSignIn[] {
   return [
     { role: "admin", email: `admin@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
     { role: "hr", email: `hr@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
     { role: "manager", email: `manager.billing@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
-    { role: "agent", email: `${slug(DEMO_AGENTS[0]!.name)}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
+    { role: "agent", email: `${demoSlug(DEMO_ROSTER[0]!.name)}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
   ];
 }
 
+export type SeedDemoOptions = {
+  /** The history ends the day before `now` in the organization's time zone (default: the real clock). */
+  now?: Date;
+  /** Days of history (default 90); 0 creates the people only, e.g. for tests that need no events. */
+  days?: number;
+};
+export type SeedDemoResult = { orgId: string; created: boolean; events: number; from: string | null; to: string | null };
+
 /**
- * The demo organization (SPEC §12): three teams, one manager each, HR, an admin and a dozen agents.
- * Idempotent: when the demo admin exists it changes nothing and returns the existing organization.
+ * Identities the helpdesk sends that match no agent yet (SPEC §3.1): an outsourced overflow agent and a new hire whose
+ * account nobody has created. They show on the admin's unmatched-identities page and count once an agent exists.
  */
-export async function seedDemo(db: Db): Promise<{ orgId: string; created: boolean }> {
+function unmatchedDemoAgents(to: string): DemoAgent[] {
+  const overflow = "bpo.overflow.07";
+  const newHire = `wei.jie.chong@${DEMO_DOMAIN}`;
+  return [
+    { externalId: overflow, team: "billing", skill: skillOf("average", overflow), from: addDays(to, -29) },
+    { externalId: newHire, team: "tech_support", skill: skillOf("developing", newHire), from: addDays(to, -11) },
+  ];
+}
+
+/** What the demo's history is generated from: the roster, the unmatched identities and the fixed seed. */
+export function demoHistoryInput(timeZone: string, to: string, days: number): DemoHistoryInput {
+  return { agents: [...rosterAgents(), ...unmatchedDemoAgents(to)], startDay: addDays(to, -(days - 1)), days, timeZone, seed: DEMO_SEED };
+}
+
+/**
+ * The demo organization (SPEC §12): three teams of twelve agents with a manager each, HR, an admin, and `days` of
+ * calls, tickets, surveys, QA reviews and upsells ending yesterday. Idempotent: when the demo admin exists it changes
+ * nothing and returns the existing organization.
+ */
+export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const existing = await findUserByEmailAnyOrg(db, `admin@${DEMO_DOMAIN}`);
-  if (existing) return { orgId: existing.orgId, created: false };
+  if (existing) return { orgId: existing.orgId, created: false, events: 0, from: null, to: null };
 
   const ctx = { db, actor: { kind: "system", label: "seed" } satisfies SystemActor };
   const org = await createOrganization(ctx, { name: "Podium Demo Contact Centre", timezone: "Asia/Kuala_Lumpur", currency: "MYR", locale: "en" });
   const opts = { orgId: org.id };
   const teamIds = new Map<string, string>();
-  for (const name of DEMO_TEAMS) teamIds.set(name, (await createTeam(ctx, { name }, opts)).id);
+  for (const key of DEMO_TEAM_KEYS) teamIds.set(key, (await createTeam(ctx, { name: DEMO_TEAM_NAMES[key] }, opts)).id);
 
+  // One scrypt hash for the shared demo password: hashing it for each of 41 people took ~8 s on a busy 2-core machine.
+  const people = { ...opts, passwordHash: await hashPassword(DEMO_PASSWORD) };
   const person = (email: string, name: string, role: "admin" | "hr" | "manager" | "agent") =>
-    createUser(ctx, { email, name, role, password: DEMO_PASSWORD }, opts);
+    createUser(ctx, { email, name, role, password: DEMO_PASSWORD }, people);
   await person(`admin@${DEMO_DOMAIN}`, "Ada Admin", "admin");
   await person(`hr@${DEMO_DOMAIN}`, "Hana Rahim (HR)", "hr");
-  const managers: Record<string, string> = { Billing: "Maya Billing Lead", "Technical Support": "Tomas Tech Lead", Retention: "Rina Retention Lead" };
+  const managers: Record<string, string> = { billing: "Maya Billing Lead", tech_support: "Tomas Tech Lead", retention: "Rina Retention Lead" };
   for (const [team, name] of Object.entries(managers)) {
-    const m = await person(`manager.${team.split(" ")[0]!.toLowerCase()}@${DEMO_DOMAIN}`, name, "manager");
+    const m = await person(`manager.${DEMO_TEAM_NAMES[team as keyof typeof DEMO_TEAM_NAMES].split(" ")[0]!.toLowerCase()}@${DEMO_DOMAIN}`, name, "manager");
     await addTeamMember(ctx, { teamId: teamIds.get(team)!, userId: m.id, role: "manager" }, opts);
   }
-  for (const agent of DEMO_AGENTS) {
-    const a = await createUser(ctx, { email: `${slug(agent.name)}@${DEMO_DOMAIN}`, name: agent.name, role: "agent", password: DEMO_PASSWORD, externalId: slug(agent.name) }, opts);
-    await addTeamMember(ctx, { teamId: teamIds.get(agent.team)!, userId: a.id, role: "agent" }, opts);
+  for (const agent of DEMO_ROSTER) {
+    const slug = demoSlug(agent.name);
+    await createUser(ctx, { email: `${slug}@${DEMO_DOMAIN}`, name: agent.name, role: "agent", password: DEMO_PASSWORD, externalId: slug, teamId: teamIds.get(agent.team)! }, people);
   }
-  return { orgId: org.id, created: true };
+
+  const days = options.days ?? DEMO_DAYS;
+  if (days <= 0) return { orgId: org.id, created: true, events: 0, from: null, to: null };
+  const to = addDays(localDay(options.now ?? new Date(), org.timezone), -1);
+  const from = addDays(to, -(days - 1));
+  let events = 0;
+  let batch: CanonicalEvent[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    events += (await ingestEvents(ctx, batch, { source: "demo", orgId: org.id })).accepted;
+    batch = [];
+  };
+  for (const day of demoHistoryByDay(demoHistoryInput(org.timezone, to, days))) {
+    for (const event of day.events) {
+      batch.push(event);
+      if (batch.length === MAX_BATCH_EVENTS) await flush();
+    }
+  }
+  await flush();
+  return { orgId: org.id, created: true, events, from, to };
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

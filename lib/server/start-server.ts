@@ -19,8 +19,10 @@ export async function startServer(): Promise<void> {
     const database = await getDatabase();
     console.log(`[podium] database: ${database.kind}${database.kind === "pglite" ? " (embedded)" : ""}, migrations applied`);
     if (database.kind === "pglite" && (await isDatabaseEmpty(database.db))) {
-      await seedDemo(database.db);
-      console.log("[podium] empty embedded database: demo organization created");
+      const started = performance.now();
+      const demo = await seedDemo(database.db);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`[podium] empty embedded database: demo organization created with ${demo.events} events (${demo.from} to ${demo.to}) in ${seconds} s`);
     }
     if (await hasDemoOrg(database.db)) {
       console.log("[podium] demo sign-ins:");

@@ -289,9 +289,11 @@ describe(`main(argv, io) (${mode})`, () => {
   });
 
   it("seeds the demo organization once and prints its sign-ins", async () => {
-    const first = await run(["seed", "demo"]);
+    // two days of history keep this fast; the 90-day default is measured in tests/integration/demo-seed.test.ts
+    const first = await run(["seed", "demo", "--days", "2"]);
     expect(first.code).toBe(0);
     expect(first.out[0]).toMatch(/^demo organization \S+ created$/);
+    expect(first.out[1]).toMatch(/^\d+ events from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} \(/);
     expect(first.out.join("\n")).toContain("admin@demo.podium.test");
     const second = await run(["seed", "demo", "--json"]);
     expect(second.code).toBe(0);

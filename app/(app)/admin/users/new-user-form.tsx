@@ -8,12 +8,16 @@ import { Field, FormAlert, OneTimeSecret, SubmitButton } from "@/lib/ui/form";
 import { createUserAction } from "./actions";
 import { valueOf, type FormResult } from "@/lib/ui/form-result";
 
-export function NewUserForm({ roles, teams }: { roles: readonly string[]; teams: { id: string; name: string }[] }) {
+type Prefill = { email?: string; externalId?: string };
+
+export function NewUserForm({ roles, teams, prefill = {} }: { roles: readonly string[]; teams: { id: string; name: string }[]; prefill?: Prefill }) {
   const t = useTranslations("users");
   const tc = useTranslations("common");
   const tRoles = useTranslations("common.roles");
   const [state, action] = useActionState<FormResult<CreatedUser> | null, FormData>(createUserAction, null);
   const values = state && !state.ok ? state.values : undefined;
+  // A prefill (from an unmatched identity) fills the first form only: after a submission the form shows what was sent.
+  const initial: Prefill = state === null ? prefill : {};
   // The external id field follows the chosen role; after each submission the form is reset to the echoed values.
   const [role, setRole] = useState("agent");
   const [seen, setSeen] = useState(state);
@@ -35,7 +39,7 @@ export function NewUserForm({ roles, teams }: { roles: readonly string[]; teams:
       )}
       <div className="form-row">
         <Field label={t("email")} name="email" state={state}>
-          <input type="email" name="email" required autoComplete="off" defaultValue={valueOf(values, "email") ?? ""} />
+          <input type="email" name="email" required autoComplete="off" defaultValue={valueOf(values, "email") ?? initial.email ?? ""} />
         </Field>
         <Field label={t("name")} name="name" state={state}>
           <input type="text" name="name" maxLength={120} placeholder={t("namePlaceholder")} defaultValue={valueOf(values, "name") ?? ""} />
@@ -69,7 +73,7 @@ export function NewUserForm({ roles, teams }: { roles: readonly string[]; teams:
               maxLength={200}
               autoComplete="off"
               placeholder={t("externalIdPlaceholder")}
-              defaultValue={valueOf(values, "externalId") ?? ""}
+              defaultValue={valueOf(values, "externalId") ?? initial.externalId ?? ""}
             />
           </Field>
         )}

@@ -6,9 +6,14 @@ import { listUsers } from "@/lib/server/list-users";
 import { NewUserForm } from "./new-user-form";
 import { UsersTable, type UserRow } from "./users-table";
 
-export default async function UsersPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePageCtx("org.admin");
-  const [people, teams, t] = await Promise.all([listUsers(ctx), listTeams(ctx), getTranslations("users")]);
+  const [people, teams, t, ti, query] = await Promise.all([listUsers(ctx), listTeams(ctx), getTranslations("users"), getTranslations("identities"), searchParams]);
+  // ?email= / ?externalId= prefill the form (the unmatched-identities page links here); only strings, never trusted
+  const first = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 320) : undefined);
+  const prefill = { email: first(query.email), externalId: first(query.externalId) };
   // Only what the table shows crosses to the browser.
   const rows: UserRow[] = people.map((p) => ({
     id: p.id,
@@ -29,9 +34,11 @@ export default async function UsersPage() {
         </div>
       </div>
       {/* The form sits above the list, which needs the full width for names, emails, ids and teams. */}
-      <section className="card">
+      {/* scroll margin: the #new-user link lands below the sticky top bar, heading visible */}
+      <section className="card" id="new-user" style={{ scrollMarginTop: "72px" }}>
         <h2>{t("createTitle")}</h2>
-        <NewUserForm roles={roles} teams={teams.map((team) => ({ id: team.id, name: team.name }))} />
+        {(prefill.email || prefill.externalId) && <p className="alert info">{ti("prefilled")}</p>}
+        <NewUserForm roles={roles} teams={teams.map((team) => ({ id: team.id, name: team.name }))} prefill={prefill} />
       </section>
       <section className="card">
         <UsersTable rows={rows} roles={roles} />
