@@ -47,10 +47,14 @@ const QUEUES = ["billing", "tech_support", "retention"];
  * Canonical events number `from` … `from + count - 1`, spread evenly over `days` days from `startMs`, for `agents`
  * agents: 60% calls, 20% tickets, 15% CSAT surveys, 5% QA reviews, with the nulls real systems send.
  */
-export function generateEvents(from: number, count: number, opts: { agents: number; startMs: number; days: number; seed?: number }): Record<string, unknown>[] {
+export function generateEvents(
+  from: number,
+  count: number,
+  opts: { agents: number; startMs: number; days: number; seed?: number; /** events in the whole run (spacing) */ total?: number },
+): Record<string, unknown>[] {
   const rnd = prng((opts.seed ?? 1) + from);
   const span = opts.days * 86_400_000;
-  const total = opts.agents * 1000; // spacing independent of count so chunks line up
+  const total = opts.total ?? opts.agents * 1000;
   const out: Record<string, unknown>[] = [];
   for (let i = from; i < from + count; i++) {
     const agentNo = i % opts.agents;

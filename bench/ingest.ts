@@ -6,7 +6,8 @@
  *   BENCH_SKIP_BUILD=1 npm run bench:ingest   # reuse the existing .next-bench build
  *
  * The server is the production build with its default settings (rate limit included); the events are realistic
- * calls, tickets, surveys and QA reviews of 2,000 agents over 30 days.
+ * calls, tickets, surveys and QA reviews of 500 agents over 5 days (about 40 contacts per agent per day, as in a real
+ * contact center), sent in time order as a telephony or helpdesk feed would.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -60,7 +61,7 @@ try {
   const system = { db: database.db, actor: { kind: "system" as const, label: "cli" as const } };
   const org = await createOrganization(system, { name: "Ingest benchmark", timezone: TZ, currency: "MYR" });
   const { key } = await createApiKey(system, { name: "bench", scopes: ["events:write"] }, { orgId: org.id });
-  const opts = { agents: 2_000, startMs: Date.parse("2026-09-01T00:00:00+08:00"), days: 30 };
+  const opts = { agents: 500, startMs: Date.parse("2026-09-01T00:00:00+08:00"), days: 5, total: EVENTS };
   const events = generateEvents(0, EVENTS, opts);
   const bodies: string[] = [];
   for (let i = 0; i < EVENTS; i += BATCH) bodies.push(JSON.stringify({ events: events.slice(i, i + BATCH) }));

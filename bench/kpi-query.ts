@@ -50,7 +50,7 @@ try {
         const from = next;
         next += BATCH;
         if (from >= EVENTS) return;
-        const batch = generateEvents(from, Math.min(BATCH, EVENTS - from), { agents: AGENTS, startMs: START, days: DAYS });
+        const batch = generateEvents(from, Math.min(BATCH, EVENTS - from), { agents: AGENTS, startMs: START, days: DAYS, total: EVENTS });
         const r = await ingestEvents({ db, actor: system }, batch, { source: "bench", orgId: org.id });
         if (r.rejected.length) throw new Error(`rejected: ${JSON.stringify(r.rejected[0])}`);
         done += r.accepted;

@@ -30,7 +30,7 @@ export async function insertNewEvents(q: Queryable, orgId: string, source: strin
     select ${orgId}::uuid, r.id, r.type, r.agent_ref, r.queue, r.occurred_at, r.local_day, r.late, r.payload, ${source}
     from jsonb_to_recordset(${json}::jsonb)
       as r(id text, type text, agent_ref text, queue text, occurred_at timestamptz, local_day date, late boolean, payload jsonb)
-    order by r.id collate "C"
+    order by r.id
     on conflict (org_id, id) do nothing
     returning id`);
   return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
@@ -56,7 +56,7 @@ async function upsertComponents(q: Queryable, orgId: string, table: "kpi_daily" 
     insert into ${sql.raw(table)} (org_id, ${periodColumn}, agent_ref, queue, ${columnList})
     select ${orgId}::uuid, r.period, r.agent_ref, r.queue, ${selectColumns}
     from jsonb_to_recordset(${json}::jsonb) as r(period date, agent_ref text, queue text, ${recordColumns})
-    order by r.period, r.agent_ref collate "C", r.queue collate "C"
+    order by r.period, r.agent_ref, r.queue
     on conflict (org_id, ${periodColumn}, agent_ref, queue) do update set ${addColumns(table)}`);
 }
 
@@ -68,7 +68,7 @@ async function upsertMetrics(q: Queryable, orgId: string, table: "kpi_metric_dai
     insert into ${sql.raw(table)} (org_id, ${periodColumn}, agent_ref, queue, metric, sum, n)
     select ${orgId}::uuid, r.period, r.agent_ref, r.queue, r.metric, r.sum, r.n
     from jsonb_to_recordset(${json}::jsonb) as r(period date, agent_ref text, queue text, metric text, sum float8, n integer)
-    order by r.period, r.agent_ref collate "C", r.queue collate "C", r.metric collate "C"
+    order by r.period, r.agent_ref, r.queue, r.metric
     on conflict (org_id, ${periodColumn}, agent_ref, queue, metric)
       do update set sum = ${sql.raw(table)}.sum + excluded.sum, n = ${sql.raw(table)}.n + excluded.n`);
 }
