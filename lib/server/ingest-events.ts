@@ -1,7 +1,7 @@
 import type { Tx } from "@/db/client";
 import { isRetryableConflict } from "@/db/errors";
 import { applyRollupDelta, insertNewEvents, type NewEvent } from "@/db/queries/events";
-import { findOrganization } from "@/db/queries/orgs";
+import { organizationForIngest } from "@/db/queries/orgs";
 import { authorize, orgOf } from "@/lib/auth/policy";
 import { localDay } from "@/lib/domain/calendar";
 import { validateEvent, type CanonicalEvent } from "@/lib/domain/events";
@@ -33,9 +33,6 @@ export async function ingestEvents(ctx: Ctx, raw: readonly unknown[], options: I
   if (raw.length > MAX_BATCH_EVENTS) {
     throw new PayloadTooLargeError(`A batch holds at most ${MAX_BATCH_EVENTS} events; this one has ${raw.length}`);
   }
-  const org = await findOrganization(ctx.db, orgId);
-  if (!org) throw new NotFoundError("Organization not found");
-
   const rejected: RejectedEvent[] = [];
   const valid = new Map<string, CanonicalEvent>();
   let duplicates = 0;
@@ -45,22 +42,23 @@ export async function ingestEvents(ctx: Ctx, raw: readonly unknown[], options: I
     else if (valid.has(result.event.id)) duplicates++; // the same id twice in one batch: the first wins
     else valid.set(result.event.id, result.event);
   });
-
   // Key order: concurrent batches touching the same ids or rollup rows take their locks in the same order.
-  const rows: NewEvent[] = [...valid.values()]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((event) => ({ event, localDay: localDay(event.occurredAt, org.timezone), late: false }));
-  const settings = { timeZone: org.timezone, serviceLevelSeconds: org.serviceLevelSeconds };
+  const sorted = [...valid.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const stored = await withRetry(() =>
     ctx.db.transaction(async (tx: Tx) => {
+      // The time zone and service-level threshold are read under a KEY SHARE lock on the organization: a settings
+      // change rebuilding the rollups holds it FOR UPDATE, so a batch is counted wholly before or wholly after it.
+      const org = await organizationForIngest(tx, orgId);
+      if (!org) throw new NotFoundError("Organization not found");
+      const rows: NewEvent[] = sorted.map((event) => ({ event, localDay: localDay(event.occurredAt, org.timezone), late: false }));
       const inserted = await insertNewEvents(tx, orgId, options.source, rows);
-      const fresh = rows.filter((r) => inserted.has(r.event.id)).map((r) => r.event);
-      await applyRollupDelta(tx, orgId, rollupDeltas(fresh, settings));
+      const fresh = inserted.size === rows.length ? sorted : sorted.filter((e) => inserted.has(e.id));
+      await applyRollupDelta(tx, orgId, rollupDeltas(fresh, { timeZone: org.timezone, serviceLevelSeconds: org.serviceLevelSeconds }));
       return inserted.size;
     }),
   );
-  return { accepted: stored, duplicates: duplicates + (rows.length - stored), rejected };
+  return { accepted: stored, duplicates: duplicates + (sorted.length - stored), rejected };
 }
 
 /** Deadlocks and serialization failures between concurrent batches are retried; the transaction is all or nothing. */
