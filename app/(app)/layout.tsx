@@ -14,7 +14,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const org = await getOrganization(ctx);
   const t = await getTranslations("nav");
   const tRoles = await getTranslations("common.roles");
+  const tKpis = await getTranslations("kpis.nav");
   const items: NavItem[] = [{ href: "/", label: t("home") }];
+  // People who see others' KPIs land on their teams; everyone else on their own.
+  items.push({ href: can(actor, "agents.view") ? "/kpis/team" : "/kpis", label: tKpis("kpis"), match: "/kpis" });
   if (can(actor, "org.admin")) items.push({ href: "/admin/users", label: t("admin"), match: "/admin" });
   else if (can(actor, "audit.read")) items.push({ href: "/admin/audit", label: t("audit"), match: "/admin/audit" });
   return (

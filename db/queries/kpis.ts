@@ -13,8 +13,8 @@ export type RollupFilter = {
   agents?: { externalIds: readonly string[]; emails: readonly string[] };
   queue?: string;
 };
-/** What rows are summed by: identity, queue, both, the day (trend charts) or nothing (one total). */
-export type RollupGrouping = "agent_ref" | "queue" | "agent_ref_queue" | "day" | "none";
+/** What rows are summed by: identity, queue, both, the day (trend charts), day and identity, or nothing (one total). */
+export type RollupGrouping = "agent_ref" | "queue" | "agent_ref_queue" | "day" | "day_agent_ref" | "none";
 
 export type ComponentSumRow = { agent_ref?: string; queue?: string; day?: string } & Partial<Record<ComponentKey, number>>;
 
@@ -23,7 +23,18 @@ const GROUP_COLUMNS: Record<RollupGrouping, string[]> = {
   queue: ["queue"],
   agent_ref_queue: ["agent_ref", "queue"],
   day: ["day"],
+  day_agent_ref: ["day", "agent_ref"],
   none: [],
+};
+
+/** Groupings by day read daily rows only (a day column does not exist in the monthly rollups). */
+const BY_DAY: Record<RollupGrouping, boolean> = {
+  agent_ref: false,
+  queue: false,
+  agent_ref_queue: false,
+  day: true,
+  day_agent_ref: true,
+  none: false,
 };
 
 function filters(filter: RollupFilter): SQL {
@@ -64,7 +75,7 @@ export async function sumComponents(
   if (range.from > range.to) return [];
   const cols = columns.length ? [...columns] : ["calls_offered" as const];
   const group = GROUP_COLUMNS[grouping];
-  const union = sources(orgId, range.from, range.to, cols, filter, grouping === "day");
+  const union = sources(orgId, range.from, range.to, cols, filter, BY_DAY[grouping]);
   const sums = sql.raw(cols.map((c) => `sum(${c})::float8 as ${c}`).join(", "));
   const groupSelect = group.length ? sql.raw(`${group.join(", ")}, `) : sql``;
   const groupBy = group.length ? sql.raw(` group by ${group.join(", ")}`) : sql``;
@@ -84,7 +95,7 @@ export async function sumMetrics(
   filter: RollupFilter = {},
 ): Promise<MetricSumRow[]> {
   if (range.from > range.to || metrics.length === 0) return [];
-  const byDay = grouping === "day";
+  const byDay = BY_DAY[grouping];
   const { months, days } = byDay ? { months: [], days: [{ from: range.from, to: range.to }] } : splitRange(range.from, range.to);
   const where = sql`${filters(filter)} and metric in (${sql.join(metrics.map((m) => sql`${m}`), sql`, `)})`;
   const parts: SQL[] = [];

@@ -23,3 +23,13 @@ export function required(value: string | undefined, flag: string, usage: string)
   if (value === undefined) throw new UsageError(`missing required option ${flag}`, usage);
   return value;
 }
+
+/** Like parseOptions, for commands that also take positional arguments (`import <file>`). */
+export function parseCommandLine<const O extends Options>(args: string[], options: O, usage: string) {
+  try {
+    const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
+    return { values, positionals };
+  } catch (err) {
+    throw new UsageError(firstSentence(err), usage);
+  }
+}

@@ -1,14 +1,16 @@
 import type { Command } from "./command";
 import { apikeyCreate } from "./commands/apikey-create";
+import { importCommand } from "./commands/import";
 import { migrate } from "./commands/migrate";
 import { orgCreate } from "./commands/org-create";
 import { seedDemoCommand } from "./commands/seed-demo";
+import { simulateCommand } from "./commands/simulate";
 import { userCreate } from "./commands/user-create";
 import { configuredDatabase, type DatabaseTarget } from "./database";
 import { EXIT_OK, reportError, UsageError } from "./errors";
 import { processIo, type Io } from "./io";
 
-const COMMANDS: Command[] = [migrate, orgCreate, userCreate, apikeyCreate, seedDemoCommand];
+const COMMANDS: Command[] = [migrate, orgCreate, userCreate, apikeyCreate, seedDemoCommand, importCommand, simulateCommand];
 
 function overview(commands: Command[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 4;

@@ -195,6 +195,40 @@ export function openApiDocument(baseUrl: string) {
           },
         },
       },
+      "/api/v1/webhooks/{source}": {
+        post: {
+          summary: "Receive a signed helpdesk webhook (Zendesk, Freshdesk) as canonical events",
+          description:
+            "No API key: the request is authenticated by an HMAC-SHA256 signature over the raw body made with the organization's secret for the source (Admin → Data sources), and refused outside a 5-minute window around the signed timestamp. zendesk: `X-Zendesk-Webhook-Signature` = base64(HMAC(secret, timestamp + body)) and `X-Zendesk-Webhook-Signature-Timestamp`, as Zendesk signs. freshdesk: `X-Podium-Signature` = `sha256=` + hex(HMAC(secret, `<X-Podium-Timestamp>.<body>`)) and `X-Podium-Timestamp` (Unix seconds), added by a relay. Event ids come from the vendor's ids, so a redelivery is reported as duplicates. Payload formats: docs/webhooks.md.",
+          security: [],
+          parameters: [
+            { name: "source", in: "path", required: true, schema: { enum: ["zendesk", "freshdesk"] } },
+            { name: "org", in: "query", required: true, description: "The organization's id, as in the URL shown on Admin → Data sources", schema: { type: "string", format: "uuid" } },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", description: "The vendor's payload (see docs/webhooks.md)" } } } },
+          responses: {
+            "200": {
+              description: "Accepted, duplicate and rejected counts of the events the delivery mapped to (none for updates that record nothing)",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      accepted: { type: "integer" },
+                      duplicates: { type: "integer" },
+                      rejected: { type: "array", items: { type: "object", properties: { index: { type: "integer" }, id: { type: ["string", "null"] }, errors: { type: "array", items: { type: "string" } } } } },
+                    },
+                  },
+                },
+              },
+            },
+            "400": errorResponse("No or malformed org parameter, a body that is not JSON, or not a payload of this source"),
+            "401": errorResponse("Unsigned, a timestamp outside 5 minutes, or a signature that does not verify (also for an unknown organization or one without a secret for the source)"),
+            "404": errorResponse("Unknown source"),
+            "413": errorResponse("Body over 1 MiB"),
+          },
+        },
+      },
       "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } } },
     },
   };

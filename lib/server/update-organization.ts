@@ -7,6 +7,7 @@ import { updateOrganizationSchema, type UpdateOrganizationInput } from "@/lib/sc
 import { parseInput } from "@/lib/validation";
 import { recordAudit } from "./audit";
 import { nowOf, type Ctx } from "./context";
+import { rebuildKpiRollups } from "./rebuild-kpi-rollups";
 
 export async function updateOrganization(ctx: Ctx, input: UpdateOrganizationInput) {
   const orgId = orgOf(ctx.actor);
@@ -20,6 +21,12 @@ export async function updateOrganization(ctx: Ctx, input: UpdateOrganizationInpu
       .set({ ...data, updatedAt: nowOf(ctx) })
       .where(eq(organizations.id, orgId))
       .returning();
+    // Events roll up by their calendar day in the organization's time zone: a new zone moves some of them to another
+    // day (and month), so the rollups are rebuilt before this change becomes visible.
+    const rebuilt =
+      after!.timezone !== before.timezone
+        ? await rebuildKpiRollups(tx, orgId, { timeZone: after!.timezone, serviceLevelSeconds: after!.serviceLevelSeconds }, { relocalize: true })
+        : null;
     await recordAudit(tx, ctx.actor, {
       orgId,
       action: "org.update",
@@ -27,6 +34,7 @@ export async function updateOrganization(ctx: Ctx, input: UpdateOrganizationInpu
       targetId: orgId,
       before: { name: before.name, timezone: before.timezone, currency: before.currency, locale: before.locale, businessHours: before.businessHours },
       after: data,
+      ...(rebuilt ? { meta: { rollupsRebuilt: rebuilt } } : {}),
     });
     return after!;
   });

@@ -3,13 +3,14 @@
  * action under app/, for each role, an API key of the same organization (with and without the scope) and a user and a
  * key of another organization. Meta tests fail when an operation, route or action exists without an entry here.
  */
+import { createHmac } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { listTeamMembers } from "@/db/queries/teams";
-import { agentProfiles, API_SCOPES, apiKeys, organizations, teamMembers, teams, users, type ApiScope, type Role } from "@/db/schema";
+import { agentProfiles, API_SCOPES, apiKeys, events as storedEvents, kpiSettings, organizations, teamMembers, teams, users, webhookSecrets, type ApiScope, type Role } from "@/db/schema";
 import type { Actor, ApiKeyActor, UserActor } from "@/lib/auth/actor";
 import { can, orgOf, type Permission, type ResourceScope } from "@/lib/auth/policy";
 import { ForbiddenError } from "@/lib/errors";
@@ -23,8 +24,13 @@ import { createOrganization } from "@/lib/server/create-organization";
 import { createTeam } from "@/lib/server/create-team";
 import { createUser } from "@/lib/server/create-user";
 import { deleteTeam } from "@/lib/server/delete-team";
+import { deleteWebhookSecret } from "@/lib/server/delete-webhook-secret";
 import { getHome } from "@/lib/server/get-home";
 import { getKpis, type KpiResult } from "@/lib/server/get-kpis";
+import { getKpiSeries } from "@/lib/server/get-kpi-series";
+import { getKpiSettings } from "@/lib/server/get-kpi-settings";
+import { getMyKpis } from "@/lib/server/get-my-kpis";
+import { updateKpiSettings } from "@/lib/server/update-kpi-settings";
 import { ingestEvents } from "@/lib/server/ingest-events";
 import { getOrganization } from "@/lib/server/get-organization";
 import { getTeam } from "@/lib/server/get-team";
@@ -33,13 +39,21 @@ import { listApiKeys } from "@/lib/server/list-api-keys";
 import { listAudit } from "@/lib/server/list-audit";
 import { listTeams } from "@/lib/server/list-teams";
 import { listUsers } from "@/lib/server/list-users";
+import { listUnmatchedIdentities } from "@/lib/server/list-unmatched-identities";
+import { listWebhookSources } from "@/lib/server/list-webhook-sources";
 import { removeTeamMember } from "@/lib/server/remove-team-member";
 import { renameTeam } from "@/lib/server/rename-team";
 import { resetPassword } from "@/lib/server/reset-password";
 import { revokeApiKey } from "@/lib/server/revoke-api-key";
 import { setMyLocale } from "@/lib/server/set-my-locale";
+import { setWebhookSecret } from "@/lib/server/set-webhook-secret";
 import { updateOrganization } from "@/lib/server/update-organization";
 import { updateUser } from "@/lib/server/update-user";
+import { events as importedEvents, importMappings } from "@/db/schema";
+import { deleteImportMapping } from "@/lib/server/delete-import-mapping";
+import { importRows } from "@/lib/server/import-rows";
+import { listImportMappings } from "@/lib/server/list-import-mappings";
+import { saveImportMapping } from "@/lib/server/save-import-mapping";
 import type { ActionState } from "@/lib/ui/action-state";
 import { setLocaleAction } from "@/app/actions";
 import { signInAction, signOutAction, ssoSignInAction } from "@/app/signin/actions";
@@ -52,6 +66,9 @@ import {
 } from "@/app/(app)/admin/teams/actions";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/admin/api-keys/actions";
 import { updateOrganizationAction } from "@/app/(app)/admin/organization/actions";
+import { updateKpiSettingsAction } from "@/app/(app)/admin/kpi-settings/actions";
+import { deleteImportMappingAction, importRowsAction, saveImportMappingAction } from "@/app/(app)/admin/import/actions";
+import { deleteWebhookSecretAction, setWebhookSecretAction } from "@/app/(app)/admin/data-sources/actions";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
 import { useAppDatabase, type AppDatabase } from "../helpers/app-db";
 import { auditCount } from "../helpers/audit";
@@ -170,7 +187,11 @@ async function orgState(orgId: string) {
       .from(apiKeys)
       .where(eq(apiKeys.orgId, orgId))
       .orderBy(asc(apiKeys.id)),
+    webhookSecrets: await db.select().from(webhookSecrets).where(eq(webhookSecrets.orgId, orgId)).orderBy(asc(webhookSecrets.source)),
     audit: await auditCount(db, orgId),
+    kpiSettings: await db.select().from(kpiSettings).where(eq(kpiSettings.orgId, orgId)).orderBy(asc(kpiSettings.kpi)),
+    importMappings: await db.select().from(importMappings).where(eq(importMappings.orgId, orgId)).orderBy(asc(importMappings.id)),
+    events: Number((await db.select({ n: count() }).from(importedEvents).where(eq(importedEvents.orgId, orgId)))[0]?.n),
   };
 }
 
@@ -178,6 +199,9 @@ const sysCtx = () => ({ db, actor: system });
 const scratchUser = async () =>
   (await createUser(sysCtx(), { email: `${uniq("scratch").replace(/\s+/g, ".").toLowerCase()}@example.test`, role: "agent" }, { orgId: a.org.id })).id;
 const scratchTeam = async () => (await createTeam(sysCtx(), { name: uniq("Scratch") }, { orgId: a.org.id })).id;
+/** Configures (or rotates) an organization's webhook secret as the operator and returns it. */
+const configureWebhook = async (orgId: string, source: "zendesk" | "freshdesk") =>
+  (await setWebhookSecret(sysCtx(), { source }, { orgId })).secret!;
 
 function refusalName(err: unknown): string {
   return err instanceof Error ? err.constructor.name : `non-error ${String(err)}`;
@@ -219,6 +243,17 @@ async function agentExternalIds(orgId: string, onlyTeamId?: string): Promise<str
   return profiles.filter((p) => inTeam.has(p.userId)).map((p) => p.externalId).sort();
 }
 
+// CSV/XLSX import (SPEC §3.3): one row per call with a fresh id, so every allowed run imports a new event.
+const IMPORT_MAPPING = { eventType: "call", columns: { id: "ID", occurredAt: "At", agent: "Agent", answered: "Answered" } } as const;
+let lastImportedId = "";
+const importChunk = (id: string) => {
+  lastImportedId = id;
+  return { mapping: IMPORT_MAPPING, headers: ["ID", "At", "Agent", "Answered"], rows: [{ line: 2, cells: [id, "2026-01-05T10:00:00+08:00", a.users.agent.externalId!, "yes"] }] };
+};
+const scratchMapping = async () => (await saveImportMapping(sysCtx(), { name: uniq("Scratch source"), mapping: IMPORT_MAPPING }, { orgId: a.org.id })).id;
+const importedInto = async (orgId: string, id: string) =>
+  (await db.select({ id: importedEvents.id }).from(importedEvents).where(and(eq(importedEvents.orgId, orgId), eq(importedEvents.id, id)))).length;
+
 const OPERATIONS: Record<string, AnyOpEntry> = {
   "add-team-member": op({
     allowed: ORG_ADMIN_ONLY,
@@ -252,6 +287,13 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
     otherOrg: "own-org",
     run: (ctx) => createUser(ctx, { email: `${uniq("new").replace(" ", "-")}@authz.example.test`, role: "hr", password: "a long password" }),
     check: async (r) => expect((await db.select().from(users).where(eq(users.id, r.id)))[0]?.orgId).toBe(a.org.id),
+  }),
+  "delete-webhook-secret": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org", // names a source, not an id: another organization's admin can only reach their own
+    prepare: () => configureWebhook(a.org.id, "freshdesk"),
+    run: (ctx) => deleteWebhookSecret(ctx, { source: "freshdesk" }),
+    check: async () => expect(await db.select().from(webhookSecrets).where(eq(webhookSecrets.orgId, a.org.id))).not.toContainEqual(expect.objectContaining({ source: "freshdesk" })),
   }),
   "delete-team": op({
     allowed: ORG_ADMIN_ONLY,
@@ -334,6 +376,31 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
       else expect(ids).toEqual((await db.select({ id: teams.id }).from(teams).where(eq(teams.orgId, a.org.id))).map((t) => t.id).sort());
     },
   }),
+  "list-webhook-sources": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    run: (ctx) => listWebhookSources(ctx, { baseUrl: "https://podium.example" }),
+    check: (r) => {
+      expect(r.map((s) => s.source)).toEqual(["zendesk", "freshdesk"]);
+      expect(r[0]?.url).toBe(`https://podium.example/api/v1/webhooks/zendesk?org=${a.org.id}`);
+      expect(JSON.stringify(r)).not.toMatch(/whsec_|"secret"/);
+    },
+  }),
+  "list-unmatched-identities": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    // an event of org A from a helpdesk identity no agent has (yet)
+    prepare: async () => {
+      const identity = uniq("authz-ghost").replace(/\s+/g, "-");
+      await ingestEvents(sysCtx(), [{ id: uniq("ghost-event"), type: "qa_review", agent: identity, occurredAt: "2026-01-06T10:00:00+08:00", score: 70 }], { source: "test", orgId: a.org.id });
+      return identity;
+    },
+    run: (ctx) => listUnmatchedIdentities(ctx),
+    check: (r, _w, identity) => {
+      expect(r.identities).toContainEqual({ identity, events: 1, lastSeen: "2026-01-06", isEmail: false });
+      expect(r.identities.map((i) => i.identity)).not.toContain(a.users.agent.externalId);
+    },
+  }),
   "list-users": op({
     allowed: ["hr", "admin"],
     otherOrg: "own-org",
@@ -374,6 +441,16 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
     run: (ctx, keyId) => revokeApiKey(ctx, { keyId }),
     check: async (_r, _w, keyId) => expect((await db.select().from(apiKeys).where(eq(apiKeys.id, keyId)))[0]?.revokedAt).toBeInstanceOf(Date),
   }),
+  "set-webhook-secret": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    run: (ctx) => setWebhookSecret(ctx, { source: "freshdesk" }),
+    check: async (r) => {
+      expect(r).toMatchObject({ source: "freshdesk", generated: true, secret: expect.stringMatching(/^whsec_/) });
+      const [row] = await db.select().from(webhookSecrets).where(eq(webhookSecrets.orgId, a.org.id)).orderBy(asc(webhookSecrets.source));
+      expect(row?.secret).toBe(r.secret);
+    },
+  }),
   "set-my-locale": op({
     // Any person, for themselves; an API key has no UI language.
     allowed: ["agent", "manager", "hr", "admin"],
@@ -398,6 +475,48 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
       else expect(keys).toEqual(await agentExternalIds(a.org.id));
     },
   }),
+  "get-kpi-series": op({
+    // the same visibility as get-kpis: the agent their own trend, the manager team A's agent, HR, admins and keys anyone
+    allowed: ["agent", "manager", "hr", "admin", "key"],
+    scope: "kpis:read",
+    otherOrg: "refused", // names org A's agent, whom no other organization knows
+    run: (ctx) => getKpiSeries(ctx, { from: "2026-01-05", to: "2026-01-18", metrics: "calls_offered", bucket: "week", agent: a.users.agent.externalId! }),
+    check: (r) => {
+      expect(r.scope).toEqual({ kind: "agent", key: a.users.agent.externalId, name: a.users.agent.name });
+      expect(r.points.map((p) => p.key)).toEqual(["2026-01-05", "2026-01-12"]);
+    },
+  }),
+  "get-kpi-settings": op({
+    // targets and minimum samples: every member's KPI pages need them; no key scope covers them
+    allowed: ["agent", "manager", "hr", "admin"],
+    otherOrg: "own-org",
+    run: (ctx) => getKpiSettings(ctx),
+    check: (r) => {
+      expect(r.kpis.map((k) => k.kpi)).toContain("csat");
+      expect(r.serviceLevelSeconds).toBeGreaterThan(0);
+    },
+  }),
+  "get-my-kpis": op({
+    allowed: ["agent", "manager", "hr", "admin"],
+    otherOrg: "own-org",
+    run: (ctx) => getMyKpis(ctx, { from: "2026-01-01", to: "2026-01-31", metrics: "calls_offered" }),
+    check: (r, who) => {
+      // only the agent has an agent profile; nobody gets anyone else's numbers
+      if (who === "agent") expect(r.agent?.externalId).toBe(a.users.agent.externalId);
+      else expect(r).toMatchObject({ agent: null, totals: {}, series: [] });
+    },
+  }),
+  "update-kpi-settings": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    // a new service-level threshold also rebuilds the organization's rollups in the same transaction
+    run: (ctx) => updateKpiSettings(ctx, { kpis: { csat: { target: 85, minSamples: 5, method: "wilson" } }, serviceLevelSeconds: 25 }),
+    check: async (r) => {
+      expect(r).toMatchObject({ serviceLevelSeconds: 25, rebuilt: { events: expect.any(Number) } });
+      expect(r.kpis.find((k) => k.kpi === "csat")).toMatchObject({ target: 85, minSamples: 5, method: "wilson" });
+      expect((await db.select().from(organizations).where(eq(organizations.id, a.org.id)))[0]?.serviceLevelSeconds).toBe(25);
+    },
+  }),
   "ingest-events": op({
     allowed: ["admin", "key"],
     scope: "events:write",
@@ -405,6 +524,40 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
     run: (ctx) =>
       ingestEvents(ctx, [{ id: uniq("authz-event"), type: "call", agent: a.users.agent.externalId, occurredAt: "2026-01-05T10:00:00+08:00", answered: true }], { source: "test" }),
     check: (r) => expect(r).toEqual({ accepted: 1, duplicates: 0, rejected: [] }),
+  }),
+  "import-rows": op({
+    allowed: ["admin", "key"],
+    scope: "events:write",
+    otherOrg: "own-org",
+    run: (ctx) => importRows(ctx, importChunk(uniq("authz-import"))),
+    check: async (r) => {
+      expect(r).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+      expect(await importedInto(a.org.id, lastImportedId)).toBe(1);
+    },
+  }),
+  "list-import-mappings": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    prepare: scratchMapping,
+    run: (ctx) => listImportMappings(ctx),
+    check: async (r, _w, mappingId) => {
+      const ids = (await db.select({ id: importMappings.id }).from(importMappings).where(eq(importMappings.orgId, a.org.id))).map((m) => m.id);
+      expect(r.map((m) => m.id).sort()).toEqual(ids.sort());
+      expect(r.find((m) => m.id === mappingId)?.mapping).toMatchObject(IMPORT_MAPPING);
+    },
+  }),
+  "save-import-mapping": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "own-org",
+    run: (ctx) => saveImportMapping(ctx, { name: uniq("Authz source"), mapping: IMPORT_MAPPING }),
+    check: async (r) => expect((await db.select().from(importMappings).where(eq(importMappings.id, r.id)))[0]?.orgId).toBe(a.org.id),
+  }),
+  "delete-import-mapping": op({
+    allowed: ORG_ADMIN_ONLY,
+    otherOrg: "refused",
+    prepare: scratchMapping,
+    run: (ctx, mappingId) => deleteImportMapping(ctx, { mappingId }),
+    check: async (_r, _w, mappingId) => expect(await db.select().from(importMappings).where(eq(importMappings.id, mappingId))).toEqual([]),
   }),
   "update-organization": op({
     allowed: ORG_ADMIN_ONLY,
@@ -431,6 +584,9 @@ const NOT_ACTOR_OPERATIONS: Record<string, string> = {
   "get-preferred-locale": "server-side only, after a successful password check: returns a language code, nothing else",
   "get-sign-in-options": "public sign-in page data: SSO display name and the published demo sign-ins",
   "load-session-actor": "turns a session into an actor; it is what every operation's actor comes from",
+  "rebuild-kpi-rollups": "helper run inside update-kpi-settings' and update-organization's transactions, which authorize and audit",
+  "receive-webhook":
+    "no actor: a helpdesk delivery authenticated by the HMAC signature of its organization's secret, ingested as the system actor into that organization only (route tests below, webhooks.test.ts)",
   "seed-demo": "operator / first start only, runs as the system actor",
   "start-server": "process start-up (instrumentation.ts), no request reaches it",
   "verify-credentials": "the password check that precedes any actor (throttled; tested in operations.test.ts)",
@@ -599,6 +755,15 @@ type RouteEntry =
       otherOrg: "404" | "own-org";
     }
   | { kind: "fallback"; url: string; params: Record<string, string[]> }
+  | {
+      /** No API key: authenticated by an HMAC signature made with the organization's secret for the source. */
+      kind: "signed";
+      /** Configures the organization's secret (as the operator) and returns it. */
+      configure: (orgId: string) => Promise<string>;
+      /** A fresh request to `orgId`'s webhook URL, signed with `secret` (unsigned when null). */
+      request: (orgId: string, secret: string | null) => { url: string; params: Record<string, string>; body: string; headers: Record<string, string> };
+      check: (json: unknown) => void | Promise<void>;
+    }
   | { kind: "not-exercised"; reason: string };
 
 const catchAll = Object.fromEntries(
@@ -670,6 +835,22 @@ const ROUTES: Record<string, RouteEntry> = {
       expect(rows.find((r) => r.key === a.users.agent.externalId)?.metrics.calls_offered).toEqual({ value: null, n: 0 });
     },
   },
+  "POST /api/v1/webhooks/[source]": {
+    kind: "signed",
+    configure: (orgId) => configureWebhook(orgId, "zendesk"),
+    request: (orgId, secret) => {
+      const ticketId = uniq("t").replace(/\W+/g, "");
+      const body = JSON.stringify({
+        ticket: { id: ticketId, status: "Solved", created_at: "2026-02-02T01:00:00Z", updated_at: "2026-02-02T03:00:00Z", assignee_email: a.users.agent.email, group_name: "Authz" },
+      });
+      const timestamp = new Date().toISOString();
+      const headers: Record<string, string> = secret
+        ? { "X-Zendesk-Webhook-Signature": createHmac("sha256", secret).update(timestamp + body).digest("base64"), "X-Zendesk-Webhook-Signature-Timestamp": timestamp }
+        : {};
+      return { url: `http://localhost/api/v1/webhooks/zendesk?org=${orgId}`, params: { source: "zendesk" }, body, headers };
+    },
+    check: (json) => expect(json).toEqual({ accepted: 1, duplicates: 0, rejected: [] }),
+  },
   ...catchAll,
   "GET /api/auth/[...nextauth]": { kind: "not-exercised", reason: "Auth.js's own sign-in endpoints; covered by e2e" },
   "POST /api/auth/[...nextauth]": { kind: "not-exercised", reason: "Auth.js's own sign-in endpoints; covered by e2e" },
@@ -738,7 +919,7 @@ describe("route handlers under app/api", () => {
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`),
     );
     const served = Object.entries(ROUTES)
-      .filter(([, e]) => e.kind === "public" || e.kind === "keyed")
+      .filter(([, e]) => e.kind === "public" || e.kind === "keyed" || e.kind === "signed")
       .map(([k]) => k.replace(/\[([^\]]+)\]/g, "{$1}"));
     expect(served.filter((k) => !documented.includes(k)), "routes missing from lib/http/openapi.ts").toEqual([]);
   });
@@ -750,6 +931,40 @@ describe("route handlers under app/api", () => {
       await entry.check(plain);
       const withKey = await send(key, entry.url, {}, { authorization: "Bearer pdm_bogus" });
       expect(withKey).toEqual(plain);
+    });
+  });
+
+  describe.each(Object.entries(ROUTES).filter(([, e]) => e.kind === "signed"))("%s (signed webhook)", (key, e) => {
+    const entry = e as Extract<RouteEntry, { kind: "signed" }>;
+    const eventCount = async (orgId: string) => Number((await db.select({ n: count() }).from(storedEvents).where(eq(storedEvents.orgId, orgId)))[0]?.n);
+
+    it("answers 401 unsigned, wrongly signed or signed for another organization, whatever the API key, and changes nothing", async () => {
+      const secretA = await entry.configure(a.org.id);
+      await entry.configure(b.org.id);
+      const k = await a.apiKey([...API_SCOPES]);
+      const before = await orgState(a.org.id);
+      const eventsBefore = await eventCount(a.org.id);
+      const attempts: [string, ReturnType<typeof entry.request>, Record<string, string>][] = [
+        ["unsigned", entry.request(a.org.id, null), {}],
+        ["unsigned, with an API key of org A", entry.request(a.org.id, null), { authorization: `Bearer ${k.key}` }],
+        ["signed with another secret", entry.request(a.org.id, "not-the-secret-of-org-a"), {}],
+        ["signed with org A's secret, sent to org B's URL", entry.request(b.org.id, secretA), {}],
+      ];
+      for (const [what, req, extra] of attempts) {
+        const answer = await send(key, req.url, req.params, { ...req.headers, ...extra }, () => req.body);
+        expect(answer.status, what).toBe(401);
+        expectError(answer, 401, "unauthorized");
+      }
+      expect(await orgState(a.org.id)).toEqual(before);
+      expect(await eventCount(a.org.id)).toBe(eventsBefore);
+    });
+
+    it("answers 200 and ingests into org A when signed with org A's secret", async () => {
+      const req = entry.request(a.org.id, await entry.configure(a.org.id));
+      const handler = await handlerFor(key);
+      const res = await handler(new Request(req.url, { method: "POST", headers: req.headers, body: req.body }), { params: Promise.resolve(req.params) });
+      expect(res.status).toBe(200);
+      await entry.check(await res.json());
     });
   });
 
@@ -957,6 +1172,51 @@ const ACTIONS: Record<string, ActionEntry> = {
       expect((await db.select().from(apiKeys).where(eq(apiKeys.id, keyId)))[0]?.revokedAt).not.toBeNull();
     },
   },
+  "app/(app)/admin/data-sources/actions.ts#setWebhookSecretAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => setWebhookSecretAction(null, form({ source: "freshdesk", secret: "" })),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { source: "freshdesk", generated: true, secret: expect.stringMatching(/^whsec_/) } }),
+  },
+  "app/(app)/admin/data-sources/actions.ts#deleteWebhookSecretAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    prepare: () => configureWebhook(a.org.id, "freshdesk"),
+    invoke: () => deleteWebhookSecretAction(null, form({ source: "freshdesk" })),
+    check: (state) => expect(state).toEqual({ ok: true, data: { source: "freshdesk" } }),
+  },
+  "app/(app)/admin/import/actions.ts#importRowsAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => importRowsAction(importChunk(uniq("action-import"))),
+    check: async (state) => {
+      expect(state).toEqual({ ok: true, data: { accepted: 1, duplicates: 0, rejected: [] } });
+      expect(await importedInto(a.org.id, lastImportedId)).toBe(1);
+    },
+  },
+  "app/(app)/admin/import/actions.ts#saveImportMappingAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => saveImportMappingAction({ name: uniq("Action source"), mapping: IMPORT_MAPPING }),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { eventType: "call", created: true } }),
+  },
+  "app/(app)/admin/import/actions.ts#deleteImportMappingAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchMapping,
+    invoke: (mappingId) => deleteImportMappingAction({ mappingId }),
+    check: (state, _w, mappingId) => expect(state).toEqual({ ok: true, data: { id: mappingId } }),
+  },
   "app/(app)/admin/organization/actions.ts#updateOrganizationAction": {
     kind: "session",
     allowed: ["admin"],
@@ -968,6 +1228,18 @@ const ACTIONS: Record<string, ActionEntry> = {
       return updateOrganizationAction(null, f);
     },
     check: (state) => expect(state.ok).toBe(true),
+  },
+  "app/(app)/admin/kpi-settings/actions.ts#updateKpiSettingsAction": {
+    kind: "session",
+    allowed: ["admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () =>
+      updateKpiSettingsAction(
+        null,
+        form({ "kpis.qa_score.target": "80", "kpis.qa_score.minSamples": "3", "kpis.qa_score.method": "bayes", "kpis.qa_score.bayesWeight": "5", serviceLevelSeconds: "30" }),
+      ),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { rebuilt: { events: expect.any(Number) } } }),
   },
   "app/signin/actions.ts#signInAction": {
     kind: "public",
