@@ -58,6 +58,16 @@ export function emptyComponents(): Components {
   return { ...EMPTY };
 }
 
+const ZERO: Components = { ...EMPTY };
+
+/**
+ * Components that read as 0 until written: an object whose prototype holds the zeros, so a KPI query creating one per
+ * agent (10,000 of them) allocates only the few columns it sums.
+ */
+export function zeroComponents(): Components {
+  return Object.create(ZERO) as Components;
+}
+
 export function addComponents(into: Components, delta: Partial<Components>): Components {
   for (const k in delta) into[k as ComponentKey] += delta[k as ComponentKey]!;
   return into;

@@ -1,7 +1,7 @@
 import { findOrganization } from "@/db/queries/orgs";
 import { sumComponents, sumMetrics, type ComponentSumRow, type MetricSumRow, type RollupFilter, type RollupGrouping } from "@/db/queries/kpis";
 import { authorize, can, orgOf } from "@/lib/auth/policy";
-import { emptyComponents, type ComponentKey, type Components, type MetricComponents } from "@/lib/domain/kpi-components";
+import { zeroComponents, type ComponentKey, type Components, type MetricComponents } from "@/lib/domain/kpi-components";
 import { componentsUsedBy, computeKpi, parseKpiKey, type KpiValue } from "@/lib/domain/kpis";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { kpiQuerySchema, type GroupBy, type KpiQueryInput } from "@/lib/schemas/kpis";
@@ -14,7 +14,7 @@ export type KpiResult = { from: string; to: string; groupBy: GroupBy; rows: KpiR
 
 /** A bucket being summed: the components and custom metrics of one output row. */
 type Bucket = { components: Components; metrics: MetricComponents };
-const newBucket = (): Bucket => ({ components: emptyComponents(), metrics: {} });
+const newBucket = (): Bucket => ({ components: zeroComponents(), metrics: {} });
 function addRow(bucket: Bucket, row: ComponentSumRow, columns: readonly ComponentKey[]) {
   for (const c of columns) bucket.components[c] += Number(row[c] ?? 0);
 }

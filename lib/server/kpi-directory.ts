@@ -35,16 +35,20 @@ export async function loadDirectory(q: Queryable, orgId: string): Promise<Direct
     if (list) list.push(m.teamId);
     else teamsOf.set(m.userId, [m.teamId]);
   }
-  // one collator for the whole sort: String#localeCompare builds one per call, which dominates for 10,000 agents
-  const byName = new Intl.Collator("en").compare;
-  const agents = rows
-    .map((r) => ({ ...r, teamIds: teamsOf.get(r.userId) ?? [] }))
-    .sort((a, b) => byName(a.name, b.name) || (a.externalId < b.externalId ? -1 : 1));
+  // By name ignoring case, then external id. A plain comparison of precomputed keys: Intl.Collator would be kinder to
+  // accents but costs ~50 ms per 10,000 agents on every KPI query.
+  const agents = rows.map((r) => ({ ...r, teamIds: teamsOf.get(r.userId) ?? [] }));
+  const key = new Map(agents.map((a) => [a, a.name.toLowerCase()]));
+  agents.sort((a, b) => {
+    const x = key.get(a)!;
+    const y = key.get(b)!;
+    return x < y ? -1 : x > y ? 1 : a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0;
+  });
   const byExternal = new Map(agents.map((a) => [a.externalId, a]));
   const byEmail = new Map(agents.map((a) => [a.email.toLowerCase(), a]));
   return {
     agents,
-    teams: teamRows.sort((a, b) => byName(a.name, b.name)),
+    teams: teamRows.sort((a, b) => a.name.localeCompare(b.name)),
     agentFor: (ref) => byExternal.get(ref) ?? byEmail.get(ref.toLowerCase()),
   };
 }
