@@ -9,6 +9,7 @@
  * batch on two connections; then the same month is asked for repeatedly.
  */
 import { sql } from "drizzle-orm";
+import { foldPendingRollups } from "@/db/queries/events";
 import { componentSumsSql, sumComponents } from "@/db/queries/kpis";
 import { rowsOf } from "@/db/queries/rows";
 import type { SystemActor } from "@/lib/auth/actor";
@@ -61,6 +62,9 @@ try {
     return done;
   });
   console.log(`\r  loaded ${load.result.toLocaleString()} events in ${fmt(load.ms / 1000)} s (${fmt(load.result / (load.ms / 1000), 0)} events/s through ingestEvents)`);
+  // Queued batches are folded into the rollups (the server does this every second in the background).
+  const folded = await timeIt(() => foldPendingRollups(db, org.id));
+  console.log(`  folded ${folded.result.toLocaleString()} queued batches into the rollups in ${fmt(folded.ms / 1000)} s`);
   // Steady state: autovacuum has caught up with the load (it runs on its own in a live database).
   await db.execute(sql`vacuum analyze`);
 

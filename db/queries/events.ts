@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { CanonicalEvent } from "@/lib/domain/events";
 import { COMPONENT_KEYS } from "@/lib/domain/kpi-components";
-import type { ComponentRow, MetricRow, RollupDelta } from "@/lib/domain/rollup";
-import type { Queryable } from "../client";
+import { foldDeltas, type CompactDelta, type ComponentRow, type MetricRow, type RollupDelta } from "@/lib/domain/rollup";
+import type { Db, Queryable } from "../client";
 import { rowsOf } from "./rows";
 
 export type NewEvent = { event: CanonicalEvent; localDay: string; late: boolean };
@@ -13,27 +13,56 @@ export type NewEvent = { event: CanonicalEvent; localDay: string; late: boolean 
  */
 export async function insertNewEvents(q: Queryable, orgId: string, source: string, rows: readonly NewEvent[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const json = JSON.stringify(
-    rows.map(({ event, localDay, late }) => ({
-      id: event.id,
-      type: event.type,
-      agent_ref: event.agent,
-      queue: event.queue,
-      occurred_at: event.occurredAt,
-      local_day: localDay,
-      late,
-      payload: event,
-    })),
-  );
+  // Each event travels once, as its payload; the indexed columns are read out of it in the database.
+  const json = JSON.stringify(rows.map(({ event, localDay, late }) => (late ? { d: localDay, l: true, p: event } : { d: localDay, p: event })));
   const result = await q.execute(sql`
     insert into events (org_id, id, type, agent_ref, queue, occurred_at, local_day, late, payload, source)
-    select ${orgId}::uuid, r.id, r.type, r.agent_ref, r.queue, r.occurred_at, r.local_day, r.late, r.payload, ${source}
-    from jsonb_to_recordset(${json}::jsonb)
-      as r(id text, type text, agent_ref text, queue text, occurred_at timestamptz, local_day date, late boolean, payload jsonb)
-    order by r.id
+    select ${orgId}::uuid, r.p->>'id', r.p->>'type', r.p->>'agent', r.p->>'queue', (r.p->>'occurredAt')::timestamptz, r.d, coalesce(r.l, false), r.p, ${source}
+    from jsonb_to_recordset(${json}::jsonb) as r(d date, l boolean, p jsonb)
+    order by r.p->>'id'
     on conflict (org_id, id) do nothing
     returning id`);
   return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
+}
+
+/**
+ * The common case of an ingest in one atomic statement: when the organization's time zone and service-level
+ * threshold are still the ones the batch was filed with (checked under a KEY SHARE lock) and none of its ids is
+ * stored yet, store the events and queue their rollup delta together. Returns "stored", or "settings-changed"
+ * (nothing written). An id already stored makes the statement fail as a whole with a unique violation (23505): the
+ * caller then takes the general path, which handles duplicates.
+ */
+export async function insertNewBatch(
+  q: Queryable,
+  orgId: string,
+  source: string,
+  expected: { timezone: string; serviceLevelSeconds: number },
+  rows: readonly NewEvent[],
+  delta: CompactDelta,
+): Promise<"stored" | "settings-changed"> {
+  const json = JSON.stringify(rows.map(({ event, localDay, late }) => (late ? { d: localDay, l: true, p: event } : { d: localDay, p: event })));
+  const queue = delta.d.length > 0 || delta.m.length > 0;
+  const result = await q.execute(sql`
+    with org as (
+      select 1 from organizations
+      where id = ${orgId}::uuid and timezone = ${expected.timezone} and service_level_seconds = ${expected.serviceLevelSeconds}
+      for key share
+    ), stored as (
+      insert into events (org_id, id, type, agent_ref, queue, occurred_at, local_day, late, payload, source)
+      select ${orgId}::uuid, r.p->>'id', r.p->>'type', r.p->>'agent', r.p->>'queue', (r.p->>'occurredAt')::timestamptz, r.d, coalesce(r.l, false), r.p, ${source}
+      from jsonb_to_recordset(${json}::jsonb) as r(d date, l boolean, p jsonb)
+      where exists (select 1 from org)
+      order by r.p->>'id'
+      returning 1
+    ), queued as (
+      insert into kpi_pending (org_id, delta)
+      select ${orgId}::uuid, ${queue ? JSON.stringify(delta) : null}::jsonb
+      where ${queue} and exists (select 1 from org)
+      returning 1
+    )
+    select exists (select 1 from org) as ok, (select count(*) from stored)::int as stored, (select count(*) from queued)::int as queued`);
+  const [row] = rowsOf<{ ok: boolean }>(result);
+  return row?.ok ? "stored" : "settings-changed";
 }
 
 const columnList = sql.raw(COMPONENT_KEYS.join(", "));
@@ -84,9 +113,9 @@ export async function applyRollupDelta(q: Queryable, orgId: string, delta: Rollu
   await upsertMetrics(q, orgId, "kpi_metric_monthly", delta.metricMonthly);
 }
 
-/** Drops an organization's rollups (before rebuilding them from its events). */
+/** Drops an organization's rollups and queued deltas (before rebuilding them from its events). */
 export async function clearRollups(q: Queryable, orgId: string): Promise<void> {
-  for (const table of ["kpi_daily", "kpi_monthly", "kpi_metric_daily", "kpi_metric_monthly"]) {
+  for (const table of ["kpi_pending", "kpi_daily", "kpi_monthly", "kpi_metric_daily", "kpi_metric_monthly"]) {
     await q.execute(sql`delete from ${sql.raw(table)} where org_id = ${orgId}::uuid`);
   }
 }
@@ -103,4 +132,38 @@ export async function eventPage(q: Queryable, orgId: string, afterId: string | n
 export async function relocalizeEventDays(q: Queryable, orgId: string, timeZone: string): Promise<void> {
   await q.execute(sql`
     update events set local_day = (occurred_at at time zone ${timeZone})::date where org_id = ${orgId}::uuid`);
+}
+
+/** Queues a stored batch's daily delta for the rollups (one row per batch; see kpi_pending). */
+export async function queuePendingDelta(q: Queryable, orgId: string, delta: CompactDelta): Promise<void> {
+  if (delta.d.length === 0 && delta.m.length === 0) return;
+  await q.execute(sql`insert into kpi_pending (org_id, delta) values (${orgId}::uuid, ${JSON.stringify(delta)}::jsonb)`);
+}
+
+/**
+ * Adds every queued batch of an organization to its rollups, many batches in one go. KPI reads call this first, so
+ * they count every batch stored before them; a background timer calls it too, so the queue stays short.
+ *
+ * Locks: KEY SHARE on the organization (a rollup rebuild, holding it FOR UPDATE, runs wholly before or after), then the
+ * queued rows FOR UPDATE, so two folds of one organization never add a batch twice — the second waits, then finds
+ * the rows gone. Returns how many batches were folded.
+ */
+export async function foldPendingRollups(db: Db, orgId: string): Promise<number> {
+  const waiting = rowsOf(await db.execute(sql`select 1 from kpi_pending where org_id = ${orgId}::uuid limit 1`));
+  if (waiting.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select id from organizations where id = ${orgId}::uuid for key share`);
+    const rows = rowsOf<{ seq: number | string; delta: CompactDelta | string }>(
+      await tx.execute(sql`select seq, delta from kpi_pending where org_id = ${orgId}::uuid order by seq for update`),
+    );
+    if (rows.length === 0) return 0;
+    await applyRollupDelta(tx, orgId, foldDeltas(rows.map((r) => (typeof r.delta === "string" ? (JSON.parse(r.delta) as CompactDelta) : r.delta))));
+    await tx.execute(sql`delete from kpi_pending where seq in (${sql.join(rows.map((r) => sql`${Number(r.seq)}`), sql`, `)})`);
+    return rows.length;
+  });
+}
+
+/** Organizations with queued batches (for the background fold). */
+export async function organizationsWithPending(q: Queryable): Promise<string[]> {
+  return rowsOf<{ org_id: string }>(await q.execute(sql`select distinct org_id from kpi_pending`)).map((r) => r.org_id);
 }

@@ -1,4 +1,4 @@
-import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { COMPONENT_KEYS, type ComponentKey } from "@/lib/domain/kpi-components";
 import type { CanonicalEvent } from "@/lib/domain/events";
 import { organizations } from "./orgs";
@@ -99,3 +99,21 @@ export const kpiMetricMonthly = pgTable(
 );
 
 export type StoredEvent = typeof events.$inferSelect;
+
+/**
+ * Rollup deltas of stored batches not yet added to the rollup tables. Ingest appends one row per batch (cheap: no
+ * contended rollup rows in the hot transaction); readers and a background timer fold them in, many batches at a time,
+ * before reading rollups (see foldPendingRollups), so every KPI read still counts every stored event.
+ */
+export const kpiPending = pgTable(
+  "kpi_pending",
+  {
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    /** A compact RollupDelta of daily rows (lib/domain/rollup.ts); monthly rows are derived when folding. */
+    delta: jsonb("delta").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // folding takes one organization's pending batches in order
+  (t) => [index("kpi_pending_org_seq_idx").on(t.orgId, t.seq)],
+);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateEvent, type CanonicalEvent } from "./events";
 import { componentsUsedBy } from "./kpis";
-import { rollupDeltas } from "./rollup";
+import { foldDeltas, pendingDelta, rollupDeltas } from "./rollup";
 
 let seq = 0;
 const ev = (raw: Record<string, unknown>): CanonicalEvent => {
@@ -58,6 +58,24 @@ describe("rollupDeltas", () => {
     expect(d.daily).toEqual([]);
     expect(d.metricDaily).toEqual([{ period: "2026-03-02", agentRef: "a", queue: "", metric: "upsells", sum: 5.5, n: 2 }]);
     expect(d.metricMonthly).toEqual([{ period: "2026-03-01", agentRef: "a", queue: "", metric: "upsells", sum: 5.5, n: 2 }]);
+  });
+});
+
+describe("pendingDelta and foldDeltas", () => {
+  it("fold queued batches into exactly the delta of all their events, months derived from days", () => {
+    const a = [
+      ev({ type: "call", agent: "a", queue: "x", occurredAt: "2026-10-31T23:00:00+08:00", answered: true, waitSeconds: 5, talkSeconds: 60 }),
+      ev({ type: "metric", agent: "a", occurredAt: "2026-10-31T23:00:00+08:00", metric: "upsells", value: 2 }),
+    ];
+    const b = [
+      ev({ type: "call", agent: "a", queue: "x", occurredAt: "2026-10-31T23:30:00+08:00", answered: false }),
+      ev({ type: "survey", agent: "b", occurredAt: "2026-11-01T09:00:00+08:00", survey: "csat", score: 4 }),
+      ev({ type: "metric", agent: "a", occurredAt: "2026-11-01T09:00:00+08:00", metric: "upsells", value: 3 }),
+    ];
+    const queued = [pendingDelta(a, settings), pendingDelta(b, settings)];
+    // only non-zero components travel in the queue
+    expect(queued[0]!.d).toEqual([["2026-10-31", "a", "x", { calls_offered: 1, calls_answered: 1, wait_sum: 5, wait_n: 1, sl_within: 1, handle_sum: 60, handle_n: 1, talk_sum: 60, talk_n: 1 }]]);
+    expect(JSON.parse(JSON.stringify(foldDeltas(queued)))).toEqual(JSON.parse(JSON.stringify(rollupDeltas([...a, ...b], settings))));
   });
 });
 

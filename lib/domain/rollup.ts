@@ -1,6 +1,6 @@
 import { monthOf, localDay } from "./calendar";
 import type { CanonicalEvent } from "./events";
-import { addComponents, componentsOf, emptyComponents, type ComponentSettings, type Components } from "./kpi-components";
+import { addComponents, componentsOf, emptyComponents, COMPONENT_KEYS, type ComponentSettings, type Components } from "./kpi-components";
 
 /**
  * What a set of newly stored events adds to the rollup tables: component sums per agent identity × queue × day and
@@ -13,48 +13,105 @@ export type ComponentRow = RollupKey & { components: Components };
 export type MetricRow = RollupKey & { metric: string; sum: number; n: number };
 export type RollupDelta = { daily: ComponentRow[]; monthly: ComponentRow[]; metricDaily: MetricRow[]; metricMonthly: MetricRow[] };
 
+/**
+ * The daily part of a delta in a compact, JSON-friendly form, as queued by ingestion (kpi_pending): `d` rows are
+ * `[day, agentRef, queue, { component: value }]` with non-zero components only; `m` rows are
+ * `[day, agentRef, queue, metric, sum, n]`. Monthly rows follow from the days when batches are folded.
+ */
+export type CompactDelta = {
+  d: Array<[string, string, string, Partial<Components>]>;
+  m: Array<[string, string, string, string, number, number]>;
+};
+
 /** '' stands for "no agent" / "no queue" in rollup keys (primary keys cannot hold null). */
 export const NONE = "";
 
-export function rollupDeltas(events: readonly CanonicalEvent[], settings: RollupSettings): RollupDelta {
-  const daily = new Map<string, ComponentRow>();
-  const monthly = new Map<string, ComponentRow>();
-  const metricDaily = new Map<string, MetricRow>();
-  const metricMonthly = new Map<string, MetricRow>();
-  const addMetric = (map: Map<string, MetricRow>, period: string, agentRef: string, queue: string, metric: string, value: number) => {
-    const key = `${period}\u0000${agentRef}\u0000${queue}\u0000${metric}`;
-    let row = map.get(key);
-    if (!row) map.set(key, (row = { period, agentRef, queue, metric, sum: 0, n: 0 }));
-    row.sum += value;
-    row.n += 1;
-  };
-  const add = (map: Map<string, ComponentRow>, period: string, agentRef: string, queue: string, delta: Partial<Components>) => {
-    const key = `${period}\u0000${agentRef}\u0000${queue}`;
-    let row = map.get(key);
-    if (!row) map.set(key, (row = { period, agentRef, queue, components: emptyComponents() }));
-    addComponents(row.components, delta);
-  };
-  for (const event of events) {
-    const day = localDay(event.occurredAt, settings.timeZone);
-    const month = `${monthOf(day)}-01`;
-    const agentRef = event.agent ?? NONE;
-    const queue = event.queue ?? NONE;
-    if (event.type === "metric") {
-      addMetric(metricDaily, day, agentRef, queue, event.metric, event.value);
-      addMetric(metricMonthly, month, agentRef, queue, event.metric, event.value);
-      continue;
-    }
-    const delta = componentsOf(event, settings);
-    add(daily, day, agentRef, queue, delta);
-    add(monthly, month, agentRef, queue, delta);
+const monthStart = (day: string) => `${monthOf(day)}-01`;
+
+/** Sums rows by key, for days and (optionally) their months. */
+class Accumulator {
+  private readonly daily = new Map<string, ComponentRow>();
+  private readonly monthly = new Map<string, ComponentRow>();
+  private readonly metricDaily = new Map<string, MetricRow>();
+  private readonly metricMonthly = new Map<string, MetricRow>();
+  constructor(private readonly withMonths: boolean) {}
+
+  addComponents(day: string, agentRef: string, queue: string, delta: Partial<Components>) {
+    add(this.daily, day, agentRef, queue, delta);
+    if (this.withMonths) add(this.monthly, monthStart(day), agentRef, queue, delta);
   }
-  const sorted = <T extends RollupKey & { metric?: string }>(m: Map<string, T>) =>
-    [...m.values()].sort((a, b) => compareKeys(a, b) || cmp(a.metric ?? "", b.metric ?? ""));
-  return { daily: sorted(daily), monthly: sorted(monthly), metricDaily: sorted(metricDaily), metricMonthly: sorted(metricMonthly) };
+
+  addMetric(day: string, agentRef: string, queue: string, metric: string, sum: number, n: number) {
+    addMetric(this.metricDaily, day, agentRef, queue, metric, sum, n);
+    if (this.withMonths) addMetric(this.metricMonthly, monthStart(day), agentRef, queue, metric, sum, n);
+  }
+
+  delta(): RollupDelta {
+    return { daily: sorted(this.daily), monthly: sorted(this.monthly), metricDaily: sorted(this.metricDaily), metricMonthly: sorted(this.metricMonthly) };
+  }
+
+  compact(): CompactDelta {
+    return {
+      d: sorted(this.daily).map((r) => [r.period, r.agentRef, r.queue, nonZero(r.components)]),
+      m: sorted(this.metricDaily).map((r) => [r.period, r.agentRef, r.queue, r.metric, r.sum, r.n]),
+    };
+  }
 }
 
-function compareKeys(a: RollupKey, b: RollupKey): number {
-  return cmp(a.period, b.period) || cmp(a.agentRef, b.agentRef) || cmp(a.queue, b.queue);
+function add(map: Map<string, ComponentRow>, period: string, agentRef: string, queue: string, delta: Partial<Components>) {
+  const key = `${period}\u0000${agentRef}\u0000${queue}`;
+  let row = map.get(key);
+  if (!row) map.set(key, (row = { period, agentRef, queue, components: emptyComponents() }));
+  addComponents(row.components, delta);
+}
+
+function addMetric(map: Map<string, MetricRow>, period: string, agentRef: string, queue: string, metric: string, sum: number, n: number) {
+  const key = `${period}\u0000${agentRef}\u0000${queue}\u0000${metric}`;
+  let row = map.get(key);
+  if (!row) map.set(key, (row = { period, agentRef, queue, metric, sum: 0, n: 0 }));
+  row.sum += sum;
+  row.n += n;
+}
+
+function nonZero(c: Components): Partial<Components> {
+  const out: Partial<Components> = {};
+  for (const k of COMPONENT_KEYS) if (c[k] !== 0) out[k] = c[k];
+  return out;
+}
+
+function accumulate(acc: Accumulator, events: readonly CanonicalEvent[], settings: RollupSettings): Accumulator {
+  for (const event of events) {
+    const day = localDay(event.occurredAt, settings.timeZone);
+    const agentRef = event.agent ?? NONE;
+    const queue = event.queue ?? NONE;
+    if (event.type === "metric") acc.addMetric(day, agentRef, queue, event.metric, event.value, 1);
+    else acc.addComponents(day, agentRef, queue, componentsOf(event, settings));
+  }
+  return acc;
+}
+
+/** The full delta (days and months) of a set of events: used when rebuilding rollups from stored events. */
+export function rollupDeltas(events: readonly CanonicalEvent[], settings: RollupSettings): RollupDelta {
+  return accumulate(new Accumulator(true), events, settings).delta();
+}
+
+/** The compact daily delta of a batch, as ingestion queues it. */
+export function pendingDelta(events: readonly CanonicalEvent[], settings: RollupSettings): CompactDelta {
+  return accumulate(new Accumulator(false), events, settings).compact();
+}
+
+/** Many queued batches merged into one delta for the rollup tables, months derived from days. */
+export function foldDeltas(pending: readonly CompactDelta[]): RollupDelta {
+  const acc = new Accumulator(true);
+  for (const p of pending) {
+    for (const [day, agentRef, queue, components] of p.d) acc.addComponents(day, agentRef, queue, components);
+    for (const [day, agentRef, queue, metric, sum, n] of p.m) acc.addMetric(day, agentRef, queue, metric, sum, n);
+  }
+  return acc.delta();
+}
+
+function sorted<T extends RollupKey & { metric?: string }>(m: Map<string, T>): T[] {
+  return [...m.values()].sort((a, b) => cmp(a.period, b.period) || cmp(a.agentRef, b.agentRef) || cmp(a.queue, b.queue) || cmp(a.metric ?? "", b.metric ?? ""));
 }
 
 // Code-unit order, not locale order: the same order on every machine.

@@ -1,4 +1,5 @@
 import { findOrganization } from "@/db/queries/orgs";
+import { foldPendingRollups } from "@/db/queries/events";
 import { sumComponents, sumMetrics, type RollupFilter } from "@/db/queries/kpis";
 import { authorize, can, orgOf } from "@/lib/auth/policy";
 import { emptyComponents, type Components, type MetricComponents } from "@/lib/domain/kpi-components";
@@ -27,6 +28,7 @@ export async function getKpiSeries(ctx: Ctx, input: KpiSeriesInput | Partial<Rec
   const orgId = orgOf(ctx.actor);
   if (!can(ctx.actor, "agents.view", { orgId })) authorize(ctx.actor, "self.view", { orgId });
   const query = parseInput(kpiSeriesSchema, input);
+  await foldPendingRollups(ctx.db, orgId); // count every stored batch
   const org = await findOrganization(ctx.db, orgId);
   if (!org) throw new NotFoundError("Organization not found");
   const directory = await loadDirectory(ctx.db, orgId);

@@ -1,4 +1,5 @@
 import { findOrganization } from "@/db/queries/orgs";
+import { foldPendingRollups } from "@/db/queries/events";
 import { sumComponents, sumMetrics, type ComponentSumRow, type MetricSumRow, type RollupFilter, type RollupGrouping } from "@/db/queries/kpis";
 import { authorize, can, orgOf } from "@/lib/auth/policy";
 import { zeroComponents, type ComponentKey, type Components, type MetricComponents } from "@/lib/domain/kpi-components";
@@ -34,6 +35,7 @@ export async function getKpis(ctx: Ctx, input: KpiQueryInput | Partial<Record<ke
   // keys need kpis:read; people may always ask for their own (visibleAgents narrows what they get)
   if (!can(ctx.actor, "agents.view", { orgId })) authorize(ctx.actor, "self.view", { orgId });
   const query = parseInput(kpiQuerySchema, input);
+  await foldPendingRollups(ctx.db, orgId); // count every stored batch
   const org = await findOrganization(ctx.db, orgId);
   if (!org) throw new NotFoundError("Organization not found");
   const directory = await loadDirectory(ctx.db, orgId);

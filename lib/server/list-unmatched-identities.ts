@@ -1,4 +1,5 @@
 import { identitiesWithCounts } from "@/db/queries/kpis";
+import { foldPendingRollups } from "@/db/queries/events";
 import { identityLastDays } from "@/db/queries/identities";
 import { authorize, orgOf } from "@/lib/auth/policy";
 import type { Ctx } from "./context";
@@ -27,6 +28,7 @@ export const UNMATCHED_LIMIT = 500;
 export async function listUnmatchedIdentities(ctx: Ctx): Promise<{ identities: UnmatchedIdentity[]; total: number }> {
   const orgId = orgOf(ctx.actor);
   authorize(ctx.actor, "org.admin", { orgId });
+  await foldPendingRollups(ctx.db, orgId); // identities are read from the rollups
   const [identities, directory] = await Promise.all([identitiesWithCounts(ctx.db, orgId), loadDirectory(ctx.db, orgId)]);
   const unmatched = identities
     .filter((i) => !directory.agentFor(i.agent_ref))

@@ -1,5 +1,6 @@
 import { closeDatabase, getDatabase } from "@/db/client";
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { foldPendingRollups, organizationsWithPending } from "@/db/queries/events";
 import { demoSignIns, hasDemoOrg, isDatabaseEmpty, seedDemo } from "./seed-demo";
 
 type ShutdownHook = () => Promise<void> | void;
@@ -33,6 +34,7 @@ export async function startServer(): Promise<void> {
     console.error(`[podium] cannot start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
+  startRollupFolding();
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -50,4 +52,34 @@ export async function startServer(): Promise<void> {
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/** How often queued rollup deltas are folded in the background; KPI reads also fold before they read. */
+const FOLD_EVERY_MS = 1_000;
+
+/**
+ * Keeps the queue of rollup deltas short (see foldPendingRollups): every second, each organization with queued
+ * batches has them folded into its rollups. A fold that fails is logged and retried on the next tick.
+ */
+function startRollupFolding(): void {
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = (async () => {
+      try {
+        const { db } = await getDatabase();
+        for (const orgId of await organizationsWithPending(db)) await foldPendingRollups(db, orgId);
+      } catch (err) {
+        console.error("[podium] folding rollups failed; retrying", err);
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(tick, FOLD_EVERY_MS);
+  timer.unref();
+  onShutdown(async () => {
+    clearInterval(timer);
+    await running;
+  });
 }

@@ -5,6 +5,7 @@ import { GET as getKpisRoute } from "@/app/api/v1/kpis/route";
 import { createUser } from "@/lib/server/create-user";
 import { getKpis } from "@/lib/server/get-kpis";
 import { ingestEvents } from "@/lib/server/ingest-events";
+import { updateKpiSettings } from "@/lib/server/update-kpi-settings";
 import { useAppDatabase, type AppDatabase } from "../helpers/app-db";
 import { makeOrg, system, type TestOrg } from "../helpers/fixtures";
 
@@ -203,6 +204,21 @@ describe("KPIs", () => {
     ]);
     const org = await getKpis(ctx, { ...range, groupBy: "org" });
     expect(org.rows).toEqual([{ key: a.org.id, name: a.org.name, metrics: expect.objectContaining({ calls_offered: { value: 4, n: 4 } }) }]);
+  });
+
+  it("files a batch sent after the service-level threshold changed with the new threshold", async () => {
+    const ctx = { db, actor: a.actors.admin };
+    const agent = a.users.agent.externalId!;
+    const call = (wait: number) => ({ id: id("sl"), type: "call", agent, occurredAt: "2026-08-04T10:00:00+08:00", answered: true, waitSeconds: wait });
+    const q = () => getKpis(ctx, { from: "2026-08-01", to: "2026-08-31", metrics: "service_level", agent }).then((r) => r.rows[0]!.metrics.service_level);
+    await ingestEvents(ctx, [call(15), call(25)], { source: "test" }); // T = 20: one of two within
+    expect(await q()).toEqual({ value: 50, n: 2 });
+    await updateKpiSettings(ctx, { serviceLevelSeconds: 30 }); // rebuilds: both within
+    expect(await q()).toEqual({ value: 100, n: 2 });
+    await ingestEvents(ctx, [call(28), call(35)], { source: "test" }); // filed with T = 30 although T = 20 was last seen
+    expect(await q()).toEqual({ value: 75, n: 4 });
+    await updateKpiSettings(ctx, { serviceLevelSeconds: 20 });
+    expect(await q()).toEqual({ value: 25, n: 4 });
   });
 
   it("shows agents only their own KPIs and managers only their teams'", async () => {

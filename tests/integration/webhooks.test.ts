@@ -8,6 +8,7 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { foldPendingRollups } from "@/db/queries/events";
 import { events, kpiDaily, webhookSecrets } from "@/db/schema";
 import { signFreshdeskPayload } from "@/lib/domain/webhooks/freshdesk";
 import { deleteWebhookSecret } from "@/lib/server/delete-webhook-secret";
@@ -75,6 +76,7 @@ async function storedIds(orgId: string, source: string): Promise<string[]> {
 }
 
 async function counted(orgId: string) {
+  await foldPendingRollups(db, orgId);
   const [row] = await db
     .select({ solved: sql<string>`coalesce(sum(${kpiDaily.tickets_solved}), 0)`, csat: sql<string>`coalesce(sum(${kpiDaily.csat_n}), 0)` })
     .from(kpiDaily)
