@@ -58,11 +58,21 @@ try {
         if (done % 500_000 < BATCH) process.stdout.write(`\r  loaded ${done.toLocaleString()} events`);
       }
     };
+    // Like the server, fold queued rollup deltas every second while events arrive.
+    let loading = true;
+    const folder = (async () => {
+      while (loading) {
+        await new Promise((r) => setTimeout(r, 1_000));
+        await foldPendingRollups(db, org.id);
+      }
+    })();
     await Promise.all([worker(), worker()]);
+    loading = false;
+    await folder;
     return done;
   });
   console.log(`\r  loaded ${load.result.toLocaleString()} events in ${fmt(load.ms / 1000)} s (${fmt(load.result / (load.ms / 1000), 0)} events/s through ingestEvents)`);
-  // Queued batches are folded into the rollups (the server does this every second in the background).
+  // What the last second queued.
   const folded = await timeIt(() => foldPendingRollups(db, org.id));
   console.log(`  folded ${folded.result.toLocaleString()} queued batches into the rollups in ${fmt(folded.ms / 1000)} s`);
   // Steady state: autovacuum has caught up with the load (it runs on its own in a live database).

@@ -146,21 +146,27 @@ export async function queuePendingDelta(q: Queryable, orgId: string, delta: Comp
  *
  * Locks: KEY SHARE on the organization (a rollup rebuild, holding it FOR UPDATE, runs wholly before or after), then the
  * queued rows FOR UPDATE, so two folds of one organization never add a batch twice — the second waits, then finds
- * the rows gone. Returns how many batches were folded.
+ * the rows gone. Batches are folded FOLD_CHUNK at a time, each chunk in its own transaction, so a backlog (a bulk
+ * load with no server running) never has to fit in memory at once. Returns how many batches were folded.
  */
+const FOLD_CHUNK = 16;
+
 export async function foldPendingRollups(db: Db, orgId: string): Promise<number> {
-  const waiting = rowsOf(await db.execute(sql`select 1 from kpi_pending where org_id = ${orgId}::uuid limit 1`));
-  if (waiting.length === 0) return 0;
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select id from organizations where id = ${orgId}::uuid for key share`);
-    const rows = rowsOf<{ seq: number | string; delta: CompactDelta | string }>(
-      await tx.execute(sql`select seq, delta from kpi_pending where org_id = ${orgId}::uuid order by seq for update`),
-    );
-    if (rows.length === 0) return 0;
-    await applyRollupDelta(tx, orgId, foldDeltas(rows.map((r) => (typeof r.delta === "string" ? (JSON.parse(r.delta) as CompactDelta) : r.delta))));
-    await tx.execute(sql`delete from kpi_pending where seq in (${sql.join(rows.map((r) => sql`${Number(r.seq)}`), sql`, `)})`);
-    return rows.length;
-  });
+  let folded = 0;
+  for (;;) {
+    const waiting = rowsOf(await db.execute(sql`select 1 from kpi_pending where org_id = ${orgId}::uuid limit 1`));
+    if (waiting.length === 0) return folded;
+    folded += await db.transaction(async (tx) => {
+      await tx.execute(sql`select id from organizations where id = ${orgId}::uuid for key share`);
+      const rows = rowsOf<{ seq: number | string; delta: CompactDelta | string }>(
+        await tx.execute(sql`select seq, delta from kpi_pending where org_id = ${orgId}::uuid order by seq limit ${FOLD_CHUNK} for update`),
+      );
+      if (rows.length === 0) return 0;
+      await applyRollupDelta(tx, orgId, foldDeltas(rows.map((r) => (typeof r.delta === "string" ? (JSON.parse(r.delta) as CompactDelta) : r.delta))));
+      await tx.execute(sql`delete from kpi_pending where seq in (${sql.join(rows.map((r) => sql`${Number(r.seq)}`), sql`, `)})`);
+      return rows.length;
+    });
+  }
 }
 
 /** Organizations with queued batches (for the background fold). */

@@ -206,6 +206,16 @@ describe("KPIs", () => {
     expect(org.rows).toEqual([{ key: a.org.id, name: a.org.name, metrics: expect.objectContaining({ calls_offered: { value: 4, n: 4 } }) }]);
   });
 
+  it("counts every queued batch when more are waiting than one fold takes", async () => {
+    const ctx = { db, actor: a.actors.admin };
+    const agent = a.users.agentB.externalId!;
+    for (let i = 0; i < 40; i++) {
+      await ingestEvents(ctx, [{ id: id("backlog"), type: "qa_review", agent, occurredAt: "2026-09-09T10:00:00+08:00", score: i }], { source: "test" });
+    }
+    const r = await getKpis(ctx, { from: "2026-09-01", to: "2026-09-30", metrics: "qa_score", agent });
+    expect(r.rows[0]!.metrics.qa_score).toEqual({ value: 19.5, n: 40 });
+  });
+
   it("files a batch sent after the service-level threshold changed with the new threshold", async () => {
     const ctx = { db, actor: a.actors.admin };
     const agent = a.users.agent.externalId!;
