@@ -25,11 +25,9 @@ export const events = pgTable(
     late: boolean("late").notNull().default(false),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    // rebuilding one organization's rollups, day by day
-    index("events_org_day_idx").on(t.orgId, t.localDay),
-  ],
+  // Only the idempotency key is indexed: KPIs read the rollups, rebuilds page through events by id, and every index
+  // here is paid for on each ingested event.
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
 
 const componentColumn = (name: string) => doublePrecision(name).notNull().default(0);

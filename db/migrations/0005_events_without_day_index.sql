@@ -1,0 +1,1 @@
+DROP INDEX "events_org_day_idx";
