@@ -14,15 +14,25 @@ export async function authenticateApiKey(db: Db, authorization: string | null, n
   if (!key || !key.startsWith(API_KEY_PREFIX)) throw new UnauthorizedError("A valid API key is required (Authorization: Bearer <key>)");
   const hash = hashApiKey(key);
   const [row] = await db
-    .select({ id: apiKeys.id, orgId: apiKeys.orgId, name: apiKeys.name, scopes: apiKeys.scopes })
+    .select({ id: apiKeys.id, orgId: apiKeys.orgId, name: apiKeys.name, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
     .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)));
   if (!row) throw new UnauthorizedError("This API key is unknown or has been revoked");
   // "Last used" is shown to the minute: writing it on every call would make concurrent calls of one key queue up on
   // its row (and cost a commit each), so it is refreshed at most once a minute.
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (row.lastUsedAt && row.lastUsedAt >= staleBefore) return actorOf(row);
   await db
     .update(apiKeys)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
-  return { kind: "api_key", orgId: row.orgId, keyId: row.id, name: row.name, scopes: row.scopes };
+    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore))));
+  return actorOf(row);
 }
+
+const actorOf = (row: { id: string; orgId: string; name: string; scopes: ApiKeyActor["scopes"] }): ApiKeyActor => ({
+  kind: "api_key",
+  orgId: row.orgId,
+  keyId: row.id,
+  name: row.name,
+  scopes: row.scopes,
+});
