@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,29 +8,11 @@ import { openDatabase, type Db } from "@/db/client";
 import { agentProfiles, apiKeys, auditLog, organizations, users } from "@/db/schema";
 import { main } from "@/lib/cli/main";
 import type { Io } from "@/lib/cli/io";
+import { cli, type Run } from "../helpers/cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const bin = path.join(root, "bin", "podium.mjs");
 const serverUrl = process.env.TEST_DATABASE_URL;
 const mode = serverUrl ? "postgres" : "pglite";
-
-type Run = { code: number; stdout: string; stderr: string };
-
-/** The real binary in a child process, with only the database configuration we give it. */
-function cli(args: string[], env: { DATABASE_URL?: string; PODIUM_DATA_DIR: string }): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: env.DATABASE_URL ?? "", PODIUM_DATA_DIR: env.PODIUM_DATA_DIR }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 /** `--json` prints one line of JSON and nothing else on stdout. */
 function json<T>(run: Run): T {

@@ -2,7 +2,6 @@
  * CSV/XLSX import (SPEC §3.3): `npx podium import` through the real binary, and the import operation the page calls
  * chunk by chunk. Re-importing the same file changes nothing; rejected rows come back with their line numbers.
  */
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,26 +16,12 @@ import { chunkRows, withOccurrences } from "@/lib/import/chunks";
 import { parseCsv } from "@/lib/import/parse-file";
 import { importRows } from "@/lib/server/import-rows";
 import { auditCount } from "../helpers/audit";
+import { cli } from "../helpers/cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { makeOrg, system, type TestOrg } from "../helpers/fixtures";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const bin = path.join(root, "bin", "podium.mjs");
 const serverUrl = process.env.TEST_DATABASE_URL;
 const mode = serverUrl ? "postgres" : "pglite";
-
-type Run = { code: number; stdout: string; stderr: string };
-
-function cli(args: string[], env: { DATABASE_URL?: string; PODIUM_DATA_DIR: string }): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: env.DATABASE_URL ?? "", PODIUM_DATA_DIR: env.PODIUM_DATA_DIR }, timeout: 60_000 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const tempDirs: string[] = [];
 function tempDir(): string {
