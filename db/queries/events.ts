@@ -77,7 +77,10 @@ async function upsertComponents(q: Queryable, orgId: string, table: "kpi_daily" 
   const json = JSON.stringify(
     rows.map((r) => {
       const row: Record<string, string | number> = { period: r.period, agent_ref: r.agentRef, queue: r.queue };
-      for (const k of COMPONENT_KEYS) if (r.components[k] !== 0) row[k] = r.components[k];
+      for (const k of COMPONENT_KEYS) {
+        const v = r.components[k];
+        if (v) row[k] = v;
+      }
       return row;
     }),
   );

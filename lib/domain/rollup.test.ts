@@ -42,7 +42,8 @@ describe("rollupDeltas", () => {
       ],
       settings,
     );
-    expect(d.daily.map((r) => [r.agentRef, r.queue, r.components.calls_offered, r.components.calls_answered])).toEqual([
+    // rows are sparse: a component no event touched is absent (0)
+    expect(d.daily.map((r) => [r.agentRef, r.queue, r.components.calls_offered ?? 0, r.components.calls_answered ?? 0])).toEqual([
       ["", "", 1, 0],
       ["a", "x", 2, 2],
       ["b", "x", 1, 0],

@@ -1,6 +1,6 @@
 import { monthOf, localDay } from "./calendar";
 import type { CanonicalEvent } from "./events";
-import { addComponents, componentsOf, emptyComponents, COMPONENT_KEYS, type ComponentSettings, type Components } from "./kpi-components";
+import { componentsOf, type ComponentKey, type ComponentSettings, type Components } from "./kpi-components";
 
 /**
  * What a set of newly stored events adds to the rollup tables: component sums per agent identity × queue × day and
@@ -9,13 +9,14 @@ import { addComponents, componentsOf, emptyComponents, COMPONENT_KEYS, type Comp
  */
 export type RollupSettings = ComponentSettings & { timeZone: string };
 export type RollupKey = { period: string; agentRef: string; queue: string };
-export type ComponentRow = RollupKey & { components: Components };
+/** Sparse: a component the rows' events never touched is absent (reads as 0). */
+export type ComponentRow = RollupKey & { components: Partial<Components> };
 export type MetricRow = RollupKey & { metric: string; sum: number; n: number };
 export type RollupDelta = { daily: ComponentRow[]; monthly: ComponentRow[]; metricDaily: MetricRow[]; metricMonthly: MetricRow[] };
 
 /**
  * The daily part of a delta in a compact, JSON-friendly form, as queued by ingestion (kpi_pending): `d` rows are
- * `[day, agentRef, queue, { component: value }]` with non-zero components only; `m` rows are
+ * `[day, agentRef, queue, { component: value }]` with the touched components only; `m` rows are
  * `[day, agentRef, queue, metric, sum, n]`. Monthly rows follow from the days when batches are folded.
  */
 export type CompactDelta = {
@@ -52,17 +53,22 @@ class Accumulator {
 
   compact(): CompactDelta {
     return {
-      d: sorted(this.daily).map((r) => [r.period, r.agentRef, r.queue, nonZero(r.components)]),
+      d: sorted(this.daily).map((r) => [r.period, r.agentRef, r.queue, r.components]),
       m: sorted(this.metricDaily).map((r) => [r.period, r.agentRef, r.queue, r.metric, r.sum, r.n]),
     };
   }
 }
 
+// Runs for every ingested event: sparse rows keep it to the few components an event touches.
 function add(map: Map<string, ComponentRow>, period: string, agentRef: string, queue: string, delta: Partial<Components>) {
   const key = `${period}\u0000${agentRef}\u0000${queue}`;
   let row = map.get(key);
-  if (!row) map.set(key, (row = { period, agentRef, queue, components: emptyComponents() }));
-  addComponents(row.components, delta);
+  if (!row) map.set(key, (row = { period, agentRef, queue, components: {} }));
+  const into = row.components;
+  for (const k in delta) {
+    const c = k as ComponentKey;
+    into[c] = (into[c] ?? 0) + delta[c]!;
+  }
 }
 
 function addMetric(map: Map<string, MetricRow>, period: string, agentRef: string, queue: string, metric: string, sum: number, n: number) {
@@ -71,12 +77,6 @@ function addMetric(map: Map<string, MetricRow>, period: string, agentRef: string
   if (!row) map.set(key, (row = { period, agentRef, queue, metric, sum: 0, n: 0 }));
   row.sum += sum;
   row.n += n;
-}
-
-function nonZero(c: Components): Partial<Components> {
-  const out: Partial<Components> = {};
-  for (const k of COMPONENT_KEYS) if (c[k] !== 0) out[k] = c[k];
-  return out;
 }
 
 function accumulate(acc: Accumulator, events: readonly CanonicalEvent[], settings: RollupSettings): Accumulator {
