@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { CopyButton } from "@/lib/ui/copy-button";
 import { Field, FormAlert, SubmitButton, useValidationMessage } from "@/lib/ui/form";
 import { valueOf, type FormResult } from "@/lib/ui/form-result";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -32,7 +33,7 @@ export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
             {created.key}
           </div>
           <div className="row">
-            <CopyButton text={created.key} />
+            <CopyButton text={created.key} labels={{ copy: t("copy"), copied: t("copied"), failed: t("copyFailed") }} />
             <button type="button" className="secondary" onClick={() => setDismissed(created)}>
               {t("dismiss")}
             </button>
@@ -70,28 +71,6 @@ export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
         <SubmitButton pendingLabel={tc("creating")}>{t("create")}</SubmitButton>
       </div>
     </form>
-  );
-}
-
-function CopyButton({ text }: { text: string }) {
-  const t = useTranslations("apiKeys");
-  const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
-  return (
-    <button
-      type="button"
-      className="secondary"
-      onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(text);
-          setStatus("copied");
-        } catch {
-          // Clipboard access needs a secure context and permission; the key stays selectable by hand.
-          setStatus("failed");
-        }
-      }}
-    >
-      {status === "copied" ? t("copied") : status === "failed" ? t("copyFailed") : t("copy")}
-    </button>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { CopyButton } from "@/lib/ui/copy-button";
 import { Field, FormAlert, OneTimeSecret, SubmitButton, useValidationMessage } from "@/lib/ui/form";
 import type { FormResult } from "@/lib/ui/form-result";
 import { deleteWebhookSecretAction, setWebhookSecretAction } from "./actions";
@@ -22,7 +23,7 @@ export function WebhookSecretForm({ source, sourceName, configured }: { source: 
         <div className="stack">
           <OneTimeSecret label={t("secretLabel")} value={saved.secret} note={t("shownOnce")} testId={`generated-secret-${source}`} />
           <div className="row">
-            <CopyButton text={saved.secret} />
+            <CopyButton text={saved.secret} labels={{ copy: t("copy"), copied: t("copied"), failed: t("copyFailed") }} />
             <button type="button" className="secondary" onClick={() => setDismissed(saved)}>
               {t("dismiss")}
             </button>
@@ -54,27 +55,5 @@ export function RemoveWebhookSecretButton({ source, sourceName }: { source: stri
       </SubmitButton>
       {state && !state.ok && <span className="field-error">{translate(state.message)}</span>}
     </form>
-  );
-}
-
-export function CopyButton({ text }: { text: string }) {
-  const t = useTranslations("dataSources");
-  const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
-  return (
-    <button
-      type="button"
-      className="secondary small-button"
-      onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(text);
-          setStatus("copied");
-        } catch {
-          // Clipboard access needs a secure context and permission; the text stays selectable by hand.
-          setStatus("failed");
-        }
-      }}
-    >
-      {status === "copied" ? t("copied") : status === "failed" ? t("copyFailed") : t("copy")}
-    </button>
   );
 }

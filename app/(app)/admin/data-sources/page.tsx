@@ -4,7 +4,8 @@ import { requirePageCtx } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getOrganization } from "@/lib/server/get-organization";
 import { listWebhookSources } from "@/lib/server/list-webhook-sources";
-import { CopyButton, RemoveWebhookSecretButton, WebhookSecretForm } from "./data-source-forms";
+import { CopyButton } from "@/lib/ui/copy-button";
+import { RemoveWebhookSecretButton, WebhookSecretForm } from "./data-source-forms";
 
 const STEPS = ["step1", "step2", "step3", "step4"] as const;
 
@@ -53,7 +54,7 @@ export default async function DataSourcesPage() {
                       <code className="wrap-anywhere" data-testid={`webhook-url-${s.source}`}>
                         {s.url}
                       </code>
-                      <CopyButton text={s.url} />
+                      <CopyButton text={s.url} className="secondary small-button" labels={{ copy: t("copy"), copied: t("copied"), failed: t("copyFailed") }} />
                     </div>
                   </td>
                 </tr>
