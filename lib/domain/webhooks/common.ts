@@ -41,6 +41,25 @@ export function withinReplayWindow(signedAtMs: number, now: Date): boolean {
   return Math.abs(now.getTime() - signedAtMs) <= REPLAY_WINDOW_MS;
 }
 
+/** How a source signs: how its signed timestamp reads, and the signature it expects for a timestamp and body. */
+export type SignatureScheme = {
+  /** The signed timestamp header as epoch milliseconds, or null when it is not in the source's format. */
+  parseSignedAt(value: string): number | null;
+  sign(secret: string, signedAt: string, body: Uint8Array | string): string;
+  /** How a received signature is compared (e.g. hex is case-insensitive). */
+  normalize?(signature: string): string;
+};
+
+/** Every source's check, in one order: both headers present → timestamp readable → within the window → MAC matches. */
+export function verifySignature(scheme: SignatureScheme, { secret, signature, timestamp: signedAt, body, now }: VerifyInput): Verification {
+  if (!signature?.trim() || !signedAt?.trim()) return { ok: false, reason: "missing_signature" };
+  const at = scheme.parseSignedAt(signedAt.trim());
+  if (at === null) return { ok: false, reason: "bad_timestamp" };
+  if (!withinReplayWindow(at, now)) return { ok: false, reason: "stale_timestamp" };
+  const received = scheme.normalize ? scheme.normalize(signature.trim()) : signature.trim();
+  return sameText(scheme.sign(secret, signedAt, body), received) ? { ok: true } : { ok: false, reason: "bad_signature" };
+}
+
 /** Where a source's webhook is received: the admin pastes this (with the host in front) into the helpdesk. */
 export function webhookPath(source: string, orgId: string): string {
   return `/api/v1/webhooks/${encodeURIComponent(source)}?org=${encodeURIComponent(orgId)}`;

@@ -2,13 +2,13 @@ import {
   channelOf,
   hmacSha256,
   isObject,
-  sameText,
   text,
   timestamp,
   vendorId,
-  withinReplayWindow,
+  verifySignature,
   type Json,
   type MapResult,
+  type SignatureScheme,
   type Verification,
   type VerifyInput,
   type WebhookEvent,
@@ -25,18 +25,19 @@ import {
 export const FRESHDESK_SIGNATURE_HEADER = "X-Podium-Signature";
 export const FRESHDESK_TIMESTAMP_HEADER = "X-Podium-Timestamp";
 
+const FRESHDESK_SCHEME: SignatureScheme = {
+  parseSignedAt: (value) => (/^\d{9,11}$/.test(value) ? Number(value) * 1000 : null),
+  sign: (secret, signedAt, body) => `sha256=${hmacSha256(secret, [signedAt.trim(), ".", body]).toString("hex")}`,
+  normalize: (signature) => signature.toLowerCase(),
+};
+
 export function signFreshdeskPayload(secret: string, unixSeconds: number, body: Uint8Array | string): { timestamp: string; signature: string } {
-  const ts = String(Math.floor(unixSeconds));
-  return { timestamp: ts, signature: `sha256=${hmacSha256(secret, [ts, ".", body]).toString("hex")}` };
+  const timestamp = String(Math.floor(unixSeconds));
+  return { timestamp, signature: FRESHDESK_SCHEME.sign(secret, timestamp, body) };
 }
 
-export function verifyFreshdeskSignature({ secret, signature, timestamp: signedAt, body, now }: VerifyInput): Verification {
-  if (!signature?.trim() || !signedAt?.trim()) return { ok: false, reason: "missing_signature" };
-  const ts = signedAt.trim();
-  if (!/^\d{9,11}$/.test(ts)) return { ok: false, reason: "bad_timestamp" };
-  if (!withinReplayWindow(Number(ts) * 1000, now)) return { ok: false, reason: "stale_timestamp" };
-  const expected = `sha256=${hmacSha256(secret, [ts, ".", body]).toString("hex")}`;
-  return sameText(expected, signature.trim().toLowerCase()) ? { ok: true } : { ok: false, reason: "bad_signature" };
+export function verifyFreshdeskSignature(input: VerifyInput): Verification {
+  return verifySignature(FRESHDESK_SCHEME, input);
 }
 
 /**
