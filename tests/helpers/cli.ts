@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { openDatabase, type Db } from "@/db/client";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const BIN = path.join(ROOT, "bin", "podium.mjs");
@@ -16,4 +17,18 @@ export function cli(args: string[], env: { DATABASE_URL?: string; PODIUM_DATA_DI
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr }),
     );
   });
+}
+
+/**
+ * Reads what the CLI wrote, after it has exited: the server's database when the test runs on PostgreSQL, otherwise the
+ * PGlite directory it used (opened here, then closed so the next CLI run can take its lock).
+ */
+export async function inspectCliDatabase<T>(server: { db: Db } | undefined, dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (server) return fn(server.db);
+  const database = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
+  try {
+    return await fn(database.db);
+  } finally {
+    await database.close();
+  }
 }

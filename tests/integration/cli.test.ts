@@ -8,7 +8,7 @@ import { openDatabase, type Db } from "@/db/client";
 import { agentProfiles, apiKeys, auditLog, organizations, users } from "@/db/schema";
 import { main } from "@/lib/cli/main";
 import type { Io } from "@/lib/cli/io";
-import { cli, type Run } from "../helpers/cli";
+import { cli, inspectCliDatabase, type Run } from "../helpers/cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -46,16 +46,7 @@ describe(`npx podium, through the binary (${mode})`, () => {
     await server?.close();
   });
 
-  /** Reads what the CLI wrote, after it has exited: the server's database, or the PGlite directory it used. */
-  async function inspect<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (server) return fn(server.db);
-    const database = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
-    try {
-      return await fn(database.db);
-    } finally {
-      await database.close();
-    }
-  }
+  const inspect = <T>(fn: (db: Db) => Promise<T>) => inspectCliDatabase(server, dataDir, fn);
 
   it(
     "migrates, creates an organization, a user of every role and an API key, and stores them",

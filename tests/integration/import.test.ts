@@ -8,7 +8,7 @@ import path from "node:path";
 import { and, asc, count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { foldPendingRollups } from "@/db/queries/events";
 import { events, kpiDaily } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
@@ -16,7 +16,7 @@ import { chunkRows, withOccurrences } from "@/lib/import/chunks";
 import { parseCsv } from "@/lib/import/parse-file";
 import { importRows } from "@/lib/server/import-rows";
 import { auditCount } from "../helpers/audit";
-import { cli } from "../helpers/cli";
+import { cli, inspectCliDatabase } from "../helpers/cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { makeOrg, system, type TestOrg } from "../helpers/fixtures";
 
@@ -93,15 +93,7 @@ describe(`npx podium import, through the binary (${mode})`, () => {
     await server?.close();
   });
 
-  async function inspect<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (server) return fn(server.db);
-    const database = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
-    try {
-      return await fn(database.db);
-    } finally {
-      await database.close();
-    }
-  }
+  const inspect = <T>(fn: (db: Db) => Promise<T>) => inspectCliDatabase(server, dataDir, fn);
 
   const snapshot = () =>
     inspect(async (db) => {
