@@ -44,6 +44,19 @@ export function openApiDocument(baseUrl: string) {
             },
           },
         },
+        IngestResult: {
+          type: "object",
+          description: "What a batch did: events stored, ids already stored (the first body wins), and each rejected event with its index and messages",
+          required: ["accepted", "duplicates", "rejected"],
+          properties: {
+            accepted: { type: "integer" },
+            duplicates: { type: "integer" },
+            rejected: {
+              type: "array",
+              items: { type: "object", properties: { index: { type: "integer" }, id: { type: ["string", "null"] }, errors: { type: "array", items: { type: "string" } } } },
+            },
+          },
+        },
         Event: {
           type: "object",
           description: "A canonical event, version 1 (see the product specification §3.1). Unknown fields are null or absent, never 0.",
@@ -127,21 +140,7 @@ export function openApiDocument(baseUrl: string) {
           responses: {
             "200": {
               description: "Accepted, duplicate and rejected counts",
-              content: {
-                "application/json": {
-                  schema: {
-                    type: "object",
-                    properties: {
-                      accepted: { type: "integer" },
-                      duplicates: { type: "integer" },
-                      rejected: {
-                        type: "array",
-                        items: { type: "object", properties: { index: { type: "integer" }, id: { type: ["string", "null"] }, errors: { type: "array", items: { type: "string" } } } },
-                      },
-                    },
-                  },
-                },
-              },
+              content: { "application/json": { schema: { $ref: "#/components/schemas/IngestResult" } } },
             },
             "400": errorResponse("The body is not { events: [...] }"),
             "413": errorResponse("More than 5,000 events or 5 MiB"),
@@ -209,18 +208,7 @@ export function openApiDocument(baseUrl: string) {
           responses: {
             "200": {
               description: "Accepted, duplicate and rejected counts of the events the delivery mapped to (none for updates that record nothing)",
-              content: {
-                "application/json": {
-                  schema: {
-                    type: "object",
-                    properties: {
-                      accepted: { type: "integer" },
-                      duplicates: { type: "integer" },
-                      rejected: { type: "array", items: { type: "object", properties: { index: { type: "integer" }, id: { type: ["string", "null"] }, errors: { type: "array", items: { type: "string" } } } } },
-                    },
-                  },
-                },
-              },
+              content: { "application/json": { schema: { $ref: "#/components/schemas/IngestResult" } } },
             },
             "400": errorResponse("No or malformed org parameter, a body that is not JSON, or not a payload of this source"),
             "401": errorResponse("Unsigned, a timestamp outside 5 minutes, or a signature that does not verify (also for an unknown organization or one without a secret for the source)"),
