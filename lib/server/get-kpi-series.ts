@@ -1,22 +1,20 @@
 import { findOrganization } from "@/db/queries/orgs";
 import { foldPendingRollups } from "@/db/queries/events";
-import { sumComponents, sumMetrics, type RollupFilter } from "@/db/queries/kpis";
+import type { RollupFilter } from "@/db/queries/kpis";
 import { authorize, can, orgOf } from "@/lib/auth/policy";
-import { emptyComponents, type Components, type MetricComponents } from "@/lib/domain/kpi-components";
 import { bucketKeyOf, seriesBuckets, type SeriesBucket } from "@/lib/domain/kpi-series";
-import { componentsUsedBy, computeKpi, parseKpiKey, type KpiValue } from "@/lib/domain/kpis";
+import type { KpiValue } from "@/lib/domain/kpis";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { kpiSeriesSchema, type KpiSeriesInput } from "@/lib/schemas/kpi-series";
 import { parseInput } from "@/lib/validation";
 import type { Ctx } from "./context";
 import { loadDirectory, visibleAgents, type DirectoryAgent } from "./kpi-directory";
+import { addComponentRow, addMetricRow, agentsFilter, kpisOf, newBucket, planKpis, readSums, type Bucket } from "./kpi-sums";
 
 export type SeriesScope = { kind: "agent" | "team" | "org"; key: string; name: string };
 /** One bucket: `key` is the day or the week's Monday; `from`/`to` the days of the range it covers. */
 export type SeriesPoint = { key: string; from: string; to: string; metrics: Record<string, KpiValue> };
 export type KpiSeries = { from: string; to: string; bucket: SeriesBucket; scope: SeriesScope; points: SeriesPoint[] };
-
-type Sums = { components: Components; metrics: MetricComponents };
 
 /**
  * A KPI trend per day or per ISO week for one agent, one team or the whole organization, read from the daily rollups.
@@ -58,18 +56,11 @@ export async function getKpiSeries(ctx: Ctx, input: KpiSeriesInput | Partial<Rec
     scope = { kind: "org", key: orgId, name: org.name };
   }
 
-  const parsed = query.metrics.map((k) => parseKpiKey(k)!);
-  const builtins = parsed.flatMap((p) => (p.kind === "builtin" ? [p.key] : []));
-  const customMetrics = [...new Set(parsed.flatMap((p) => (p.kind === "metric" ? [p.metric] : [])))];
-  const columns = [...new Set(builtins.flatMap(componentsUsedBy))];
-  const filter: RollupFilter = agents ? { agents: { externalIds: agents.map((a) => a.externalId), emails: agents.map((a) => a.email) } } : {};
+  const plan = planKpis(query.metrics);
+  const filter: RollupFilter = agents ? { agents: agentsFilter(agents) } : {};
   // Per day and identity when limited to agents: an identity counts for the agent agentFor() names, exactly as in getKpis.
   const grouping = agents ? "day_agent_ref" : "day";
-  const range = { from: query.from, to: query.to };
-  const [componentRows, metricRows] = await Promise.all([
-    builtins.length ? sumComponents(ctx.db, orgId, range, columns, grouping, filter) : Promise.resolve([]),
-    sumMetrics(ctx.db, orgId, range, customMetrics, grouping, filter),
-  ]);
+  const { componentRows, metricRows } = await readSums(ctx.db, orgId, { from: query.from, to: query.to }, plan, grouping, filter);
 
   const inScope = agents ? new Set(agents) : null;
   const counts = (ref: string | undefined) => {
@@ -78,23 +69,20 @@ export async function getKpiSeries(ctx: Ctx, input: KpiSeriesInput | Partial<Rec
     return agent !== undefined && inScope.has(agent);
   };
   const buckets = seriesBuckets(query.from, query.to, query.bucket);
-  const sums = new Map<string, Sums>(buckets.map((b) => [b.key, { components: emptyComponents(), metrics: {} }]));
+  const sums = new Map<string, Bucket>(buckets.map((b) => [b.key, newBucket()]));
   const sumsOf = (day: string | undefined) => (day ? sums.get(bucketKeyOf(day, query.bucket)) : undefined);
   for (const row of componentRows) {
     const into = counts(row.agent_ref) ? sumsOf(row.day) : undefined;
-    if (into) for (const c of columns) into.components[c] += Number(row[c] ?? 0);
+    if (into) addComponentRow(into, row, plan);
   }
   for (const row of metricRows) {
     const into = counts(row.agent_ref) ? sumsOf(row.day) : undefined;
-    if (!into) continue;
-    const m = (into.metrics[row.metric] ??= { sum: 0, n: 0 });
-    m.sum += Number(row.sum);
-    m.n += Number(row.n);
+    if (into) addMetricRow(into, row);
   }
 
   const points = buckets.map((b) => {
     const s = sums.get(b.key)!;
-    return { ...b, metrics: Object.fromEntries(query.metrics.map((m) => [m, computeKpi(m, s.components, s.metrics)])) };
+    return { ...b, metrics: kpisOf(s, plan) };
   });
   return { from: query.from, to: query.to, bucket: query.bucket, scope, points };
 }

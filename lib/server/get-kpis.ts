@@ -1,29 +1,17 @@
 import { findOrganization } from "@/db/queries/orgs";
 import { foldPendingRollups } from "@/db/queries/events";
-import { sumComponents, sumMetrics, type ComponentSumRow, type MetricSumRow, type RollupFilter, type RollupGrouping } from "@/db/queries/kpis";
+import type { RollupFilter, RollupGrouping } from "@/db/queries/kpis";
 import { authorize, can, orgOf } from "@/lib/auth/policy";
-import { zeroComponents, type ComponentKey, type Components, type MetricComponents } from "@/lib/domain/kpi-components";
-import { componentsUsedBy, computeKpi, parseKpiKey, type KpiValue } from "@/lib/domain/kpis";
+import type { KpiValue } from "@/lib/domain/kpis";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { kpiQuerySchema, type GroupBy, type KpiQueryInput } from "@/lib/schemas/kpis";
 import { parseInput } from "@/lib/validation";
 import type { Ctx } from "./context";
 import { loadDirectory, visibleAgents, type DirectoryAgent } from "./kpi-directory";
+import { addComponentRow, addMetricRow, agentsFilter, kpisOf, newBucket, planKpis, readSums, type Bucket } from "./kpi-sums";
 
 export type KpiRow = { key: string; name: string; metrics: Record<string, KpiValue> };
 export type KpiResult = { from: string; to: string; groupBy: GroupBy; rows: KpiRow[] };
-
-/** A bucket being summed: the components and custom metrics of one output row. */
-type Bucket = { components: Components; metrics: MetricComponents };
-const newBucket = (): Bucket => ({ components: zeroComponents(), metrics: {} });
-function addRow(bucket: Bucket, row: ComponentSumRow, columns: readonly ComponentKey[]) {
-  for (const c of columns) bucket.components[c] += Number(row[c] ?? 0);
-}
-function addMetric(bucket: Bucket, row: MetricSumRow) {
-  const m = (bucket.metrics[row.metric] ??= { sum: 0, n: 0 });
-  m.sum += Number(row.sum);
-  m.n += Number(row.n);
-}
 
 /**
  * KPIs of SPEC §4 over an inclusive day range in the organization's time zone, grouped by agent, team, queue or the
@@ -57,22 +45,13 @@ export async function getKpis(ctx: Ctx, input: KpiQueryInput | Partial<Record<ke
     agents = [agent];
   }
 
-  const builtins = query.metrics.flatMap((k) => {
-    const p = parseKpiKey(k);
-    return p?.kind === "builtin" ? [p.key] : [];
-  });
-  const customMetrics = [...new Set(query.metrics.flatMap((k) => { const p = parseKpiKey(k); return p?.kind === "metric" ? [p.metric] : []; }))];
-  const columns = [...new Set(builtins.flatMap(componentsUsedBy))];
+  const plan = planKpis(query.metrics);
   const filter: RollupFilter = {
-    ...(agents ? { agents: { externalIds: agents.map((a) => a.externalId), emails: agents.map((a) => a.email) } } : {}),
+    ...(agents ? { agents: agentsFilter(agents) } : {}),
     ...(query.queue !== undefined ? { queue: query.queue } : {}),
   };
   const grouping: RollupGrouping = query.groupBy === "queue" ? "queue" : query.groupBy === "org" ? "none" : "agent_ref";
-  const range = { from: query.from, to: query.to };
-  const [componentRows, metricRows] = await Promise.all([
-    builtins.length ? sumComponents(ctx.db, orgId, range, columns, grouping, filter) : Promise.resolve([]),
-    sumMetrics(ctx.db, orgId, range, customMetrics, grouping, filter),
-  ]);
+  const { componentRows, metricRows } = await readSums(ctx.db, orgId, { from: query.from, to: query.to }, plan, grouping, filter);
 
   // Output buckets in display order, then the rows of each bucket a database row adds to.
   const buckets = new Map<string, { name: string; bucket: Bucket }>();
@@ -96,14 +75,10 @@ export async function getKpis(ctx: Ctx, input: KpiQueryInput | Partial<Record<ke
     buckets.set(orgId, { name: org.name, bucket: newBucket() });
     bucketsOf = () => [orgId];
   }
-  for (const row of componentRows) for (const key of bucketsOf(row)) addRow(buckets.get(key)!.bucket, row, columns);
-  for (const row of metricRows) for (const key of bucketsOf(row)) addMetric(buckets.get(key)!.bucket, row);
+  for (const row of componentRows) for (const key of bucketsOf(row)) addComponentRow(buckets.get(key)!.bucket, row, plan);
+  for (const row of metricRows) for (const key of bucketsOf(row)) addMetricRow(buckets.get(key)!.bucket, row);
 
-  const rows = [...buckets.entries()].map(([key, { name, bucket }]) => ({
-    key,
-    name,
-    metrics: Object.fromEntries(query.metrics.map((m) => [m, computeKpi(m, bucket.components, bucket.metrics)])),
-  }));
+  const rows = [...buckets.entries()].map(([key, { name, bucket }]) => ({ key, name, metrics: kpisOf(bucket, plan) }));
   return { from: query.from, to: query.to, groupBy: query.groupBy, rows };
 }
 

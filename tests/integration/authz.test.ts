@@ -580,6 +580,7 @@ const NOT_ACTOR_OPERATIONS: Record<string, string> = {
   "authenticate-api-key": "turns a Bearer token into an actor (exercised by the route tests below)",
   "check-health": "public liveness probe: reports only whether the database answers",
   context: "the Ctx type and clock helper, no operation",
+  "kpi-sums": "helper that reads and sums KPI components for getKpis and getKpiSeries, which authorize before calling it",
   "kpi-directory": "helper that loads the agent directory for KPI operations, which authorize before calling it",
   "get-preferred-locale": "server-side only, after a successful password check: returns a language code, nothing else",
   "get-sign-in-options": "public sign-in page data: SSO display name and the published demo sign-ins",
