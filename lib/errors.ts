@@ -51,6 +51,15 @@ export class ConflictError extends AppError {
   readonly code = "conflict";
 }
 
+/**
+ * Valid input that cannot be acted on as it stands: a stored campaign rule that no longer evaluates (its KPI was
+ * removed, say). Fails closed: no award is made, and the manager sees why.
+ */
+export class UnprocessableError extends AppError {
+  readonly status = 422;
+  readonly code = "cannot_evaluate";
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
   readonly code = "payload_too_large";

@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./events";
 export * from "./kpi-settings";
 export * from "./sources";
+export * from "./campaigns";

@@ -1,17 +1,6 @@
 import { API_SCOPES } from "@/db/schema";
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
-
-const keyed = (scope: string) => ({
-  security: [{ apiKey: [scope] }],
-  responses: {
-    "401": errorResponse("Missing, unknown or revoked API key"),
-    "403": errorResponse(`The key lacks the ${scope} scope`),
-  },
-});
+import { campaignPaths, campaignSchemas } from "./openapi-campaigns";
+import { errorResponse, keyed } from "./openapi-parts";
 
 /**
  * The OpenAPI 3.1 description of /api/v1. Each feature adds its paths here when it adds its routes; the authorization
@@ -33,6 +22,7 @@ export function openApiDocument(baseUrl: string) {
         apiKey: { type: "http", scheme: "bearer", description: `Scopes: ${API_SCOPES.join(", ")}` },
       },
       schemas: {
+        ...campaignSchemas,
         Error: {
           type: "object",
           required: ["error"],
@@ -217,6 +207,7 @@ export function openApiDocument(baseUrl: string) {
           },
         },
       },
+      ...campaignPaths(),
       "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } } },
     },
   };

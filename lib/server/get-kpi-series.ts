@@ -9,7 +9,7 @@ import { kpiSeriesSchema, type KpiSeriesInput } from "@/lib/schemas/kpi-series";
 import { parseInput } from "@/lib/validation";
 import type { Ctx } from "./context";
 import { loadDirectory, visibleAgents, type DirectoryAgent } from "./kpi-directory";
-import { addComponentRow, addMetricRow, agentsFilter, kpisOf, newBucket, planKpis, readSums, type Bucket } from "./kpi-sums";
+import { addRows, agentsFilter, kpisOf, newBucket, planKpis, readSums, type Bucket } from "./kpi-sums";
 
 export type SeriesScope = { kind: "agent" | "team" | "org"; key: string; name: string };
 /** One bucket: `key` is the day or the week's Monday; `from`/`to` the days of the range it covers. */
@@ -71,14 +71,7 @@ export async function getKpiSeries(ctx: Ctx, input: KpiSeriesInput | Partial<Rec
   const buckets = seriesBuckets(query.from, query.to, query.bucket);
   const sums = new Map<string, Bucket>(buckets.map((b) => [b.key, newBucket()]));
   const sumsOf = (day: string | undefined) => (day ? sums.get(bucketKeyOf(day, query.bucket)) : undefined);
-  for (const row of componentRows) {
-    const into = counts(row.agent_ref) ? sumsOf(row.day) : undefined;
-    if (into) addComponentRow(into, row, plan);
-  }
-  for (const row of metricRows) {
-    const into = counts(row.agent_ref) ? sumsOf(row.day) : undefined;
-    if (into) addMetricRow(into, row);
-  }
+  addRows({ componentRows, metricRows }, plan, (row) => (counts(row.agent_ref) ? sumsOf(row.day) : undefined));
 
   const points = buckets.map((b) => {
     const s = sums.get(b.key)!;

@@ -61,3 +61,19 @@ export function addMetricRow(bucket: Bucket, row: MetricSumRow): void {
 export function kpisOf(bucket: Bucket, plan: KpiPlan): Record<string, KpiValue> {
   return Object.fromEntries(plan.metrics.map((m) => [m, computeKpi(m, bucket.components, bucket.metrics)]));
 }
+
+/** Adds every summed row into the bucket `bucketOf` names for it; rows it names none for are left out. */
+export function addRows(
+  sums: { componentRows: ComponentSumRow[]; metricRows: MetricSumRow[] },
+  plan: KpiPlan,
+  bucketOf: (row: { agent_ref?: string; queue?: string; day?: string }) => Bucket | undefined,
+): void {
+  for (const row of sums.componentRows) {
+    const b = bucketOf(row);
+    if (b) addComponentRow(b, row, plan);
+  }
+  for (const row of sums.metricRows) {
+    const b = bucketOf(row);
+    if (b) addMetricRow(b, row);
+  }
+}
