@@ -3,8 +3,12 @@
  * events, and percentiles. Benchmarks print their figures; they never assert timings.
  */
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openDatabase, type Database } from "@/db/client";
+import { openDatabase, type Database, type Db } from "@/db/client";
+import { foldPendingRollups } from "@/db/queries/events";
+import type { SystemActor } from "@/lib/auth/actor";
+import { ingestEvents } from "@/lib/server/ingest-events";
 
 export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
 
@@ -113,3 +117,49 @@ export async function timeIt<T>(run: () => Promise<T>): Promise<{ ms: number; re
 }
 
 export const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const system: SystemActor = { kind: "system", label: "cli" };
+
+/** `count` agents agent-00000 … with users and profiles, in one statement (the benchmarks measure reads, not this). */
+export async function createBenchAgents(db: Db, orgId: string, count: number): Promise<void> {
+  await db.execute(sql`
+    with u as (
+      insert into users (id, org_id, name, email, role)
+      select 'bench-user-' || g, ${orgId}::uuid, 'Agent ' || g, 'agent-' || lpad(g::text, 5, '0') || '@bench.example', 'agent'
+      from generate_series(0, ${count - 1}) g
+      returning id, email)
+    insert into agent_profiles (org_id, user_id, external_id) select ${orgId}::uuid, id, split_part(email, '@', 1) from u`);
+}
+
+/**
+ * Loads generated events through the product's own ingest operation (validation, idempotent insert, rollups), 5,000
+ * per batch on two connections, folding queued rollup deltas every second as the server does. Returns the count.
+ */
+export async function loadEvents(db: Db, orgId: string, opts: { events: number; agents: number; startMs: number; days: number }): Promise<number> {
+  const BATCH = 5_000;
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (;;) {
+      const from = next;
+      next += BATCH;
+      if (from >= opts.events) return;
+      const batch = generateEvents(from, Math.min(BATCH, opts.events - from), { agents: opts.agents, startMs: opts.startMs, days: opts.days, total: opts.events });
+      const r = await ingestEvents({ db, actor: system }, batch, { source: "bench", orgId });
+      if (r.rejected.length) throw new Error(`rejected: ${JSON.stringify(r.rejected[0])}`);
+      done += r.accepted;
+      if (done % 500_000 < BATCH) process.stdout.write(`\r  loaded ${done.toLocaleString()} events`);
+    }
+  };
+  let loading = true;
+  const folder = (async () => {
+    while (loading) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      await foldPendingRollups(db, orgId);
+    }
+  })();
+  await Promise.all([worker(), worker()]);
+  loading = false;
+  await folder;
+  return done;
+}

@@ -9,59 +9,29 @@
  * calls, tickets, surveys and QA reviews of 500 agents over 5 days (about 40 contacts per agent per day, as in a real
  * contact center), sent in time order as a telephony or helpdesk feed would.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { localDay } from "@/lib/domain/calendar";
 import { createApiKey } from "@/lib/server/create-api-key";
 import { createOrganization } from "@/lib/server/create-organization";
 import { benchDatabase, fmt, generateEvents } from "./common";
+import { buildOnce, startServer } from "./server";
 import postgres from "postgres";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const BATCH = 1_000;
 const CLIENTS = 2;
 /** Rounds of ingest and of COPY; the medians are compared (single runs of a few seconds vary by ±30% here). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
-const DIST = ".next-bench";
 const TZ = "Asia/Kuala_Lumpur";
 
-if (!process.env.BENCH_SKIP_BUILD || !existsSync(path.join(ROOT, DIST, "BUILD_ID"))) {
-  console.log(`building the app into ${DIST} …`);
-  // next build adds its dist directory to tsconfig.json; keep the checkout as it was
-  const tsconfig = readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
-  const built = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, PODIUM_NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" } });
-  writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig);
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
-
+buildOnce();
 const { url, database, drop } = await benchDatabase("ingest");
-// BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server when it stops (open it in Chrome DevTools).
-const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-const server = spawn(process.execPath, [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(PORT)], {
-  cwd: ROOT,
-  stdio: ["ignore", "ignore", "inherit"],
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    PODIUM_NEXT_DIST_DIR: DIST,
-    AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop",
-    AUTH_TRUST_HOST: "true",
-    NODE_ENV: "production",
-    NEXT_MANUAL_SIG_HANDLE: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
+const server = await startServer(url, PORT).catch(async (err) => {
+  await drop();
+  throw err;
 });
-const base = `http://127.0.0.1:${PORT}`;
+const base = server.base;
 try {
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) break;
-    if (i > 300) throw new Error("the server did not become healthy");
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const system = { db: database.db, actor: { kind: "system" as const, label: "cli" as const } };
   const org = await createOrganization(system, { name: "Ingest benchmark", timezone: TZ, currency: "MYR" });
   const { key } = await createApiKey(system, { name: "bench", scopes: ["events:write"] }, { orgId: org.id });
@@ -140,7 +110,6 @@ try {
   console.log(`  COPY into plain table: ${fmt(copyMs / 1000, 2)} s   ${fmt(copyRate, 0)} rows/s   (median of ${copyRuns.map((ms) => fmt(ms / 1000, 2)).join(", ")} s)`);
   console.log(`  ratio ingest / COPY:   ${fmt(ingestRate / copyRate, 2)}   (target ≥ 0.20)`);
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
+  await server.stop();
   await drop();
 }

@@ -16,13 +16,11 @@ import type { SystemActor } from "@/lib/auth/actor";
 import { componentsUsedBy, type BuiltinKpi } from "@/lib/domain/kpis";
 import { createOrganization } from "@/lib/server/create-organization";
 import { getKpis } from "@/lib/server/get-kpis";
-import { ingestEvents } from "@/lib/server/ingest-events";
-import { benchDatabase, fmt, generateEvents, percentile, timeIt } from "./common";
+import { benchDatabase, createBenchAgents, fmt, loadEvents, percentile, timeIt } from "./common";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const BATCH = 5_000;
 const START = Date.parse("2026-08-01T00:00:00+08:00");
 const DAYS = 91; // August to October in Kuala Lumpur
 const MONTH = { from: "2026-09-01", to: "2026-09-30" };
@@ -34,43 +32,8 @@ const { db } = database;
 console.log(`PostgreSQL ${url.replace(/\/\/[^@]*@/, "//")}: ${AGENTS.toLocaleString()} agents, ${EVENTS.toLocaleString()} events`);
 try {
   const org = await createOrganization({ db, actor: system }, { name: "KPI benchmark", timezone: "Asia/Kuala_Lumpur", currency: "MYR" });
-  await db.execute(sql`
-    with u as (
-      insert into users (id, org_id, name, email, role)
-      select 'bench-user-' || g, ${org.id}::uuid, 'Agent ' || g, 'agent-' || lpad(g::text, 5, '0') || '@bench.example', 'agent'
-      from generate_series(0, ${AGENTS - 1}) g
-      returning id, email)
-    insert into agent_profiles (org_id, user_id, external_id) select ${org.id}::uuid, id, split_part(email, '@', 1) from u`);
-
-  // Load: two clients, 5,000-event batches through ingestEvents.
-  const load = await timeIt(async () => {
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-      for (;;) {
-        const from = next;
-        next += BATCH;
-        if (from >= EVENTS) return;
-        const batch = generateEvents(from, Math.min(BATCH, EVENTS - from), { agents: AGENTS, startMs: START, days: DAYS, total: EVENTS });
-        const r = await ingestEvents({ db, actor: system }, batch, { source: "bench", orgId: org.id });
-        if (r.rejected.length) throw new Error(`rejected: ${JSON.stringify(r.rejected[0])}`);
-        done += r.accepted;
-        if (done % 500_000 < BATCH) process.stdout.write(`\r  loaded ${done.toLocaleString()} events`);
-      }
-    };
-    // Like the server, fold queued rollup deltas every second while events arrive.
-    let loading = true;
-    const folder = (async () => {
-      while (loading) {
-        await new Promise((r) => setTimeout(r, 1_000));
-        await foldPendingRollups(db, org.id);
-      }
-    })();
-    await Promise.all([worker(), worker()]);
-    loading = false;
-    await folder;
-    return done;
-  });
+  await createBenchAgents(db, org.id, AGENTS);
+  const load = await timeIt(() => loadEvents(db, org.id, { events: EVENTS, agents: AGENTS, startMs: START, days: DAYS }));
   console.log(`\r  loaded ${load.result.toLocaleString()} events in ${fmt(load.ms / 1000)} s (${fmt(load.result / (load.ms / 1000), 0)} events/s through ingestEvents)`);
   // What the last second queued.
   const folded = await timeIt(() => foldPendingRollups(db, org.id));

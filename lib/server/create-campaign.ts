@@ -9,8 +9,8 @@ import { nowOf, type Ctx } from "./context";
 import { loadDirectory } from "./kpi-directory";
 
 /** A new campaign in draft from the §5.1 JSON (→ `{ id, version }`). Nothing runs until it is launched. */
-export async function createCampaign(ctx: Ctx, body: unknown): Promise<{ id: string; version: number }> {
-  const orgId = orgOf(ctx.actor);
+export async function createCampaign(ctx: Ctx, body: unknown, opts: { orgId?: string } = {}): Promise<{ id: string; version: number }> {
+  const orgId = orgOf(ctx.actor, opts.orgId);
   authorize(ctx.actor, "campaigns.manage", { orgId });
   const { document, shadow } = parseCampaignBody(body);
   const now = nowOf(ctx);

@@ -14,8 +14,8 @@ import { loadDirectory } from "./kpi-directory";
  * Draft → scheduled (starts later) or active (already running). The stored document is validated again and its
  * participants must still exist; a schedule that has already ended cannot be launched.
  */
-export async function launchCampaign(ctx: Ctx, id: string): Promise<CampaignView> {
-  const orgId = orgOf(ctx.actor);
+export async function launchCampaign(ctx: Ctx, id: string, opts: { orgId?: string } = {}): Promise<CampaignView> {
+  const orgId = orgOf(ctx.actor, opts.orgId);
   authorize(ctx.actor, "campaigns.manage", { orgId });
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {

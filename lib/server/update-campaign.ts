@@ -4,7 +4,7 @@ import { authorize, orgOf } from "@/lib/auth/policy";
 import { ConflictError } from "@/lib/errors";
 import { parseCampaignBody } from "@/lib/schemas/campaigns";
 import { recordAudit } from "./audit";
-import { authorizeCampaignChange, authorizeCampaignRead } from "./campaign-access";
+import { authorizeCampaignChange } from "./campaign-access";
 import { checkParticipants } from "./campaign-evaluation";
 import { authorOf, loadCampaign } from "./campaign-load";
 import { nowOf, type Ctx } from "./context";
@@ -23,7 +23,7 @@ export async function updateCampaign(ctx: Ctx, id: string, body: unknown): Promi
   return ctx.db.transaction(async (tx) => {
     const campaign = await loadCampaign(tx, orgId, id, { forUpdate: true });
     const directory = await loadDirectory(tx, orgId);
-    authorizeCampaignRead(ctx.actor, orgId, campaign.document, directory); // a manager edits only what is theirs…
+    authorizeCampaignChange(ctx.actor, orgId, campaign.document, directory); // a manager edits only what is theirs…
     checkParticipants(document, directory);
     authorizeCampaignChange(ctx.actor, orgId, document, directory); // …and only into what stays theirs
     if (campaign.state === "archived") throw new ConflictError("This campaign is archived: it can no longer be edited");

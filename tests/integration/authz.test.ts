@@ -70,6 +70,17 @@ import { updateKpiSettingsAction } from "@/app/(app)/admin/kpi-settings/actions"
 import { deleteImportMappingAction, importRowsAction, saveImportMappingAction } from "@/app/(app)/admin/import/actions";
 import { deleteWebhookSecretAction, setWebhookSecretAction } from "@/app/(app)/admin/data-sources/actions";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
+import { archiveCampaign } from "@/lib/server/archive-campaign";
+import { createCampaign } from "@/lib/server/create-campaign";
+import { getCampaign } from "@/lib/server/get-campaign";
+import { getCampaignStandings } from "@/lib/server/get-campaign-standings";
+import { launchCampaign } from "@/lib/server/launch-campaign";
+import { listCampaignVersions } from "@/lib/server/list-campaign-versions";
+import { listCampaigns } from "@/lib/server/list-campaigns";
+import { replayCampaign } from "@/lib/server/replay-campaign";
+import { simulateCampaign } from "@/lib/server/simulate-campaign";
+import { updateCampaign } from "@/lib/server/update-campaign";
+import { campaigns as campaignRows, campaignVersions } from "@/db/schema";
 import { useAppDatabase, type AppDatabase } from "../helpers/app-db";
 import { auditCount } from "../helpers/audit";
 import { makeOrg, system, type TestOrg } from "../helpers/fixtures";
@@ -132,11 +143,33 @@ let b: TestOrg;
 let seq = 0;
 const uniq = (p: string) => `${p} ${Date.now().toString(36)}${(seq++).toString(36)}`;
 
+// Campaigns (SPEC §5.1): one of team A (its manager may run it) and one of everyone (HR's and admins' only).
+const teamACampaign = () => ({
+  name: uniq("Team A CSAT"),
+  participants: { teams: [a.teamA.id] },
+  schedule: { period: "month", from: "2026-02-01", to: "2099-12-31" },
+  rule: { kind: "threshold", metric: "csat", op: "gte", target: 90, award: { type: "points", amount: 100 } },
+});
+const orgWideCampaign = () => ({ ...teamACampaign(), participants: {} });
+let routeCampaignId = "";
+/** Launch, archive and create act on a new campaign each time: the answers agree on status and state, not ids. */
+const campaignStateAnswer = (answer: { status: number; json: unknown }) => {
+  const json = answer.json as { status?: unknown; version?: unknown; error?: unknown } | undefined;
+  return { status: answer.status, state: json?.status, version: json?.version, error: json?.error };
+};
+const launchPool: string[] = [];
+const archivePool: string[] = [];
+const scratchCampaign = async () => (await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id;
+
 beforeAll(async () => {
   app = await useAppDatabase();
   db = app.db;
   a = await makeOrg(db, "Authz A");
   b = await makeOrg(db, "Authz B");
+  routeCampaignId = (await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id;
+  // launch and archive change state: every request gets a draft of its own
+  for (let i = 0; i < 32; i++) launchPool.push((await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id);
+  for (let i = 0; i < 32; i++) archivePool.push((await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id);
 });
 afterAll(async () => {
   await app?.close();
@@ -192,6 +225,8 @@ async function orgState(orgId: string) {
     kpiSettings: await db.select().from(kpiSettings).where(eq(kpiSettings.orgId, orgId)).orderBy(asc(kpiSettings.kpi)),
     importMappings: await db.select().from(importMappings).where(eq(importMappings.orgId, orgId)).orderBy(asc(importMappings.id)),
     events: Number((await db.select({ n: count() }).from(importedEvents).where(eq(importedEvents.orgId, orgId)))[0]?.n),
+    campaigns: await db.select().from(campaignRows).where(eq(campaignRows.orgId, orgId)).orderBy(asc(campaignRows.id)),
+    campaignVersions: Number((await db.select({ n: count() }).from(campaignVersions).where(eq(campaignVersions.orgId, orgId)))[0]?.n),
   };
 }
 
@@ -255,6 +290,90 @@ const importedInto = async (orgId: string, id: string) =>
   (await db.select({ id: importedEvents.id }).from(importedEvents).where(and(eq(importedEvents.orgId, orgId), eq(importedEvents.id, id)))).length;
 
 const OPERATIONS: Record<string, AnyOpEntry> = {
+  "archive-campaign": op({
+    allowed: ["manager", "hr", "admin", "key"], // a campaign of team A: its manager's too
+    scope: "campaigns:write",
+    otherOrg: "refused",
+    prepare: scratchCampaign,
+    run: (ctx, id) => archiveCampaign(ctx, id),
+    check: (r) => expect(r.status).toBe("archived"),
+  }),
+  "create-campaign": op({
+    allowed: ["hr", "admin", "key"], // every agent of the organization: not a manager's to run
+    scope: "campaigns:write",
+    otherOrg: "own-org",
+    run: (ctx) => createCampaign(ctx, orgWideCampaign()),
+    check: async (r) => {
+      expect(r.version).toBe(1);
+      expect((await db.select().from(campaignRows).where(eq(campaignRows.id, r.id)))[0]?.orgId).toBe(a.org.id);
+    },
+  }),
+  "get-campaign": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "campaigns:read",
+    otherOrg: "refused",
+    prepare: scratchCampaign,
+    run: (ctx, id) => getCampaign(ctx, id),
+    check: (r, _w, id) => expect(r).toMatchObject({ id, status: "draft", version: 1 }),
+  }),
+  "get-campaign-standings": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "campaigns:read",
+    otherOrg: "refused",
+    prepare: scratchCampaign,
+    run: (ctx, id) => getCampaignStandings(ctx, id, { from: "2026-02-01", to: "2026-02-28" }),
+    check: (r) => expect(r.results.map((x) => x.agent)).toEqual([a.users.agent.externalId]),
+  }),
+  "launch-campaign": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "campaigns:write",
+    otherOrg: "refused",
+    prepare: scratchCampaign,
+    run: (ctx, id) => launchCampaign(ctx, id),
+    check: (r) => expect(r.status).toBe("active"),
+  }),
+  "list-campaign-versions": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "campaigns:read",
+    otherOrg: "refused",
+    prepare: scratchCampaign,
+    run: (ctx, id) => listCampaignVersions(ctx, id),
+    check: (r) => expect(r.map((v) => v.version)).toEqual([1]),
+  }),
+  "list-campaigns": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "campaigns:read",
+    otherOrg: "own-org",
+    prepare: async () => (await createCampaign({ db, actor: a.actors.admin }, orgWideCampaign())).id,
+    run: (ctx) => listCampaigns(ctx),
+    check: (r, who, orgWideId) => {
+      expect(r.map((c) => c.id)).toContain(routeCampaignId);
+      // a manager sees the campaigns of their teams, not the organization-wide one
+      expect(r.map((c) => c.id).includes(orgWideId)).toBe(who !== "manager");
+    },
+  }),
+  "replay-campaign": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "campaigns:read",
+    otherOrg: "own-org",
+    run: (ctx) => replayCampaign(ctx, { campaign: orgWideCampaign(), from: "2026-01-01", to: "2026-02-28" }),
+    check: (r) => expect(r.periods).toHaveLength(2),
+  }),
+  "simulate-campaign": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "campaigns:read",
+    otherOrg: "own-org",
+    run: (ctx) => simulateCampaign(ctx, { campaign: orgWideCampaign(), from: "2026-02-01", to: "2026-02-28" }),
+    check: (r) => expect(r.results.map((x) => x.agent)).toEqual(expect.arrayContaining([a.users.agent.externalId, a.users.agentB.externalId])),
+  }),
+  "update-campaign": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "campaigns:write",
+    otherOrg: "refused",
+    prepare: scratchCampaign,
+    run: (ctx, id) => updateCampaign(ctx, id, { ...teamACampaign(), name: uniq("Renamed") }),
+    check: (r) => expect(r).toMatchObject({ version: 1, changed: true }),
+  }),
   "add-team-member": op({
     allowed: ORG_ADMIN_ONLY,
     otherOrg: "refused",
@@ -577,6 +696,10 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
 /** lib/server files that are not actor-facing operations, each with why. */
 const NOT_ACTOR_OPERATIONS: Record<string, string> = {
   audit: "helper that writes the audit row inside other operations' transactions; the caller authorizes",
+  "campaign-access": "the campaign permission checks every campaign operation calls first",
+  "campaign-evaluation": "helper that loads KPIs and evaluates a campaign for simulate, replay, standings and the list, which authorize before calling it",
+  "campaign-load": "helper that loads (org-scoped) and re-validates a stored campaign for the campaign operations",
+  "campaign-view": "shapes a loaded campaign for reading, no data access",
   "authenticate-api-key": "turns a Bearer token into an actor (exercised by the route tests below)",
   "check-health": "public liveness probe: reports only whether the database answers",
   context: "the Ctx type and clock helper, no operation",
@@ -754,6 +877,8 @@ type RouteEntry =
       body?: () => string;
       /** What a key of another organization with the scope gets: a 404, or 200 with only its own organization's data. */
       otherOrg: "404" | "own-org";
+      /** What must be the same whatever the bypass header, for routes whose every call makes something new. */
+      comparable?: (answer: Answer) => unknown;
     }
   | { kind: "fallback"; url: string; params: Record<string, string[]> }
   | {
@@ -824,6 +949,85 @@ const ROUTES: Record<string, RouteEntry> = {
     otherOrg: "own-org",
     check: (json) => expect(json).toEqual({ accepted: 1, duplicates: 0, rejected: [] }),
   },
+  "POST /api/v1/campaigns": {
+    kind: "keyed",
+    scope: "campaigns:write",
+    url: () => "http://localhost/api/v1/campaigns",
+    params: () => ({}),
+    body: () => JSON.stringify(orgWideCampaign()),
+    otherOrg: "own-org",
+    comparable: campaignStateAnswer,
+    check: (json) => expect(json).toMatchObject({ id: expect.any(String), version: 1 }),
+  },
+  "GET /api/v1/campaigns": {
+    kind: "keyed",
+    scope: "campaigns:read",
+    url: () => "http://localhost/api/v1/campaigns",
+    params: () => ({}),
+    otherOrg: "own-org",
+    check: (json) => expect((json as { campaigns: Array<{ id: string }> }).campaigns.map((c) => c.id)).toContain(routeCampaignId),
+  },
+  "POST /api/v1/campaigns/simulate": {
+    kind: "keyed",
+    scope: "campaigns:read",
+    url: () => "http://localhost/api/v1/campaigns/simulate",
+    params: () => ({}),
+    body: () => JSON.stringify({ campaign: orgWideCampaign(), from: "2026-02-01", to: "2026-02-28" }),
+    otherOrg: "own-org",
+    check: (json) =>
+      expect((json as { results: Array<{ agent: string }> }).results.map((r) => r.agent)).toEqual(expect.arrayContaining([a.users.agent.externalId, a.users.agentB.externalId])),
+  },
+  "GET /api/v1/campaigns/[id]": {
+    kind: "keyed",
+    scope: "campaigns:read",
+    url: () => `http://localhost/api/v1/campaigns/${routeCampaignId}`,
+    params: () => ({ id: routeCampaignId }),
+    otherOrg: "404",
+    check: (json) => expect(json).toMatchObject({ id: routeCampaignId, version: 1, status: "draft", rule: { kind: "threshold" } }),
+  },
+  "PUT /api/v1/campaigns/[id]": {
+    kind: "keyed",
+    scope: "campaigns:write",
+    url: () => `http://localhost/api/v1/campaigns/${routeCampaignId}`,
+    params: () => ({ id: routeCampaignId }),
+    body: () => JSON.stringify(teamACampaign()),
+    otherOrg: "404",
+    check: (json) => expect(json).toEqual({ id: routeCampaignId, version: 1 }),
+  },
+  "POST /api/v1/campaigns/[id]/launch": {
+    kind: "keyed",
+    scope: "campaigns:write",
+    url: () => "http://localhost/api/v1/campaigns/draft/launch",
+    params: () => ({ id: launchPool.shift()! }),
+    otherOrg: "404",
+    comparable: campaignStateAnswer,
+    check: (json) => expect(json).toMatchObject({ status: "active" }),
+  },
+  "POST /api/v1/campaigns/[id]/archive": {
+    kind: "keyed",
+    scope: "campaigns:write",
+    url: () => "http://localhost/api/v1/campaigns/draft/archive",
+    params: () => ({ id: archivePool.shift()! }),
+    otherOrg: "404",
+    comparable: campaignStateAnswer,
+    check: (json) => expect(json).toMatchObject({ status: "archived" }),
+  },
+  "GET /api/v1/campaigns/[id]/standings": {
+    kind: "keyed",
+    scope: "campaigns:read",
+    url: () => `http://localhost/api/v1/campaigns/${routeCampaignId}/standings?from=2026-02-01&to=2026-02-28`,
+    params: () => ({ id: routeCampaignId }),
+    otherOrg: "404",
+    check: (json) => expect(json).toMatchObject({ campaignId: routeCampaignId, version: 1, provisional: true, from: "2026-02-01" }),
+  },
+  "GET /api/v1/campaigns/[id]/versions": {
+    kind: "keyed",
+    scope: "campaigns:read",
+    url: () => `http://localhost/api/v1/campaigns/${routeCampaignId}/versions`,
+    params: () => ({ id: routeCampaignId }),
+    otherOrg: "404",
+    check: (json) => expect((json as { versions: Array<{ version: number }> }).versions.map((v) => v.version)).toEqual([1]),
+  },
   "GET /api/v1/kpis": {
     kind: "keyed",
     scope: "kpis:read",
@@ -876,14 +1080,23 @@ async function handlerFor(key: string): Promise<Handler> {
  * Calls a handler three times — plainly and with each x-middleware-subrequest bypass header — and requires the same
  * answer every time: the header that once let requests skip Next.js middleware grants nothing here.
  */
-async function send(key: string, url: string, params: unknown, headers: Record<string, string> = {}, makeBody?: () => string): Promise<Answer> {
+async function send(
+  key: string,
+  url: string,
+  params: unknown,
+  headers: Record<string, string> = {},
+  makeBody?: () => string,
+  comparable: (answer: Answer) => unknown = (answer) => answer,
+): Promise<Answer> {
   const handler = await handlerFor(key);
   const method = key.split(" ")[0]!;
   const answers: Answer[] = [];
   for (const bypass of [undefined, ...BYPASS_HEADERS]) {
     const h = new Headers(headers);
     if (bypass) h.set("x-middleware-subrequest", bypass);
-    const res = await handler(new Request(url, { method, headers: h, body: makeBody?.() }), { params: Promise.resolve(params) });
+    // a function gives each request its own params (routes that change what they act on: launch, archive)
+    const p = typeof params === "function" ? (params as () => unknown)() : params;
+    const res = await handler(new Request(url, { method, headers: h, body: makeBody?.() }), { params: Promise.resolve(p) });
     const body = await res.text();
     let json: unknown;
     try {
@@ -893,8 +1106,8 @@ async function send(key: string, url: string, params: unknown, headers: Record<s
     }
     answers.push({ status: res.status, contentType: res.headers.get("content-type"), body, json });
   }
-  expect(answers[1], "x-middleware-subrequest: proxy:… changed the answer").toEqual(answers[0]);
-  expect(answers[2], "x-middleware-subrequest: middleware:… changed the answer").toEqual(answers[0]);
+  expect(comparable(answers[1]!), "x-middleware-subrequest: proxy:… changed the answer").toEqual(comparable(answers[0]!));
+  expect(comparable(answers[2]!), "x-middleware-subrequest: middleware:… changed the answer").toEqual(comparable(answers[0]!));
   return answers[0]!;
 }
 
@@ -981,7 +1194,7 @@ describe("route handlers under app/api", () => {
 
   describe.each(Object.entries(ROUTES).filter(([, e]) => e.kind === "keyed"))("%s", (key, e) => {
     const entry = e as Extract<RouteEntry, { kind: "keyed" }>;
-    const go = (headers: Record<string, string> = {}) => send(key, entry.url(), entry.params(), headers, entry.body);
+    const go = (headers: Record<string, string> = {}) => send(key, entry.url(), entry.params, headers, entry.body, entry.comparable);
 
     it("answers 401 without an Authorization header", async () => {
       expectError(await go(), 401, "unauthorized");
@@ -995,7 +1208,7 @@ describe("route handlers under app/api", () => {
 
     it("answers 401 for a revoked key", async () => {
       const k = await a.apiKey([entry.scope]);
-      expect((await go({ authorization: `Bearer ${k.key}` })).status).toBe(200);
+      expect((await go({ authorization: `Bearer ${k.key}` })).status).toBeLessThan(300);
       await revokeApiKey({ db, actor: a.actors.admin }, { keyId: k.id });
       expectError(await go({ authorization: `Bearer ${k.key}` }), 401, "unauthorized");
     });
@@ -1008,7 +1221,7 @@ describe("route handlers under app/api", () => {
     it(`answers 200 with only org A's data for a key with ${entry.scope}`, async () => {
       const k = await a.apiKey([entry.scope]);
       const answer = await go({ authorization: `Bearer ${k.key}` });
-      expect(answer.status).toBe(200);
+      expect(answer.status, JSON.stringify(answer.json)).toBeLessThan(300);
       await entry.check(answer.json);
       await expectNoLeak(answer.json, b.org.id);
     });
@@ -1017,7 +1230,7 @@ describe("route handlers under app/api", () => {
       const k = await b.apiKey([entry.scope]);
       const answer = await go({ authorization: `Bearer ${k.key}` });
       if (entry.otherOrg === "404") expectError(answer, 404, "not_found");
-      else expect(answer.status).toBe(200);
+      else expect(answer.status).toBeLessThan(300);
       await expectNoLeak(answer.json, a.org.id);
     });
   });

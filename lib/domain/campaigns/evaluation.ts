@@ -76,23 +76,33 @@ export type Explanation = {
   compare: "value" | "attainment" | "improvement";
   /** The rule metric (or each composite part) with value and n as read. */
   inputs: UsedKpi[];
-  /** compare: attainment → the agent's target; improvement → the previous value. */
-  reference?: { target?: number; previous?: number | null; previousN?: number };
+  /**
+   * compare: attainment → the agent's target; improvement → the previous value after the rule's fairness (null when
+   * it has too few samples), its n, and (added) `previousRaw`, the previous value as read.
+   */
+  reference?: { target?: number; previous?: number | null; previousN?: number; previousRaw?: number | null };
   fairness: { method: "raw" | "wilson" | "bayes"; minSamples: number; raw: number | null; adjusted: number | null; enoughData: boolean; groupMean?: number };
-  /** Composite: each part's raw value, normalized score and weight, and the total. */
-  composite?: { normalize: "minmax" | "zscore"; parts: Array<{ metric: string; value: number | null; normalized: number | null; weight: number }>; score: number | null };
+  /** Composite: each part's raw value, (added) `adjusted` after fairness, normalized score and weight, and the total. */
+  composite?: {
+    normalize: "minmax" | "zscore";
+    parts: Array<{ metric: string; value: number | null; adjusted?: number | null; normalized: number | null; weight: number }>;
+    score: number | null;
+  };
   gates: GateCheck[];
   /** Per rule kind: what was reached. */
   outcome: Outcome;
   awardsBeforeLimits: Award[];
   caps: Array<{ type: Award["type"]; currency?: string; cap: number; before: number; after: number }>;
-  budget?: { currency: string; policy: "prorate" | "rank_order"; budgetMinor: number; requestedMinor: number; before: number; after: number };
+  /** (added) `remainingMinor`: rank_order only, the budget left when this participant's turn came (after = min(before, it)). */
+  budget?: { currency: string; policy: "prorate" | "rank_order"; budgetMinor: number; requestedMinor: number; before: number; after: number; remainingMinor?: number };
 };
 
 export type Outcome =
   | { kind: "threshold"; op: "gte" | "lte"; target: number; reached: boolean }
   | { kind: "tiered"; op: "gte" | "lte"; tierIndex: number | null; tierValue: number | null; nextTier?: { index: number; value: number } }
+  // rank: `tiedWith` = the other agents sharing the rank (0 = alone); `positions` = every position the tie group occupies
   | { kind: "rank"; rank: number | null; tiedWith: number; positions: number[]; ties: "share" | "all" | "tiebreak"; tiebreakValue?: number | null }
   | { kind: "per_unit"; units: number; per: number; mode: "flat" | "slab" | "marginal"; bandIndex?: number; unitsPerBand?: number[] }
-  | { kind: "streak"; every: "day" | "week"; count: number; runs: number[]; streaks: number; met: boolean[] }
+  // streak: (added) `values[i]` = the condition KPI read for sub-period i (n = 0: a day off, neither met nor broken)
+  | { kind: "streak"; every: "day" | "week"; count: number; runs: number[]; streaks: number; met: boolean[]; values?: Array<{ value: number | null; n: number }> }
   | { kind: "recognition"; shortlistRank: number | null; shortlisted: boolean; picked: boolean };
