@@ -4,12 +4,15 @@ import { findUserByEmailAnyOrg } from "@/db/queries/users";
 import { organizations, users } from "@/db/schema";
 import type { SystemActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { addDays, localDay } from "@/lib/domain/calendar";
+import { addDays, lastDayOfMonth, localDay, monthOf } from "@/lib/domain/calendar";
+import { templateDocument } from "@/lib/domain/campaigns/templates";
 import type { CanonicalEvent } from "@/lib/domain/events";
 import { demoHistoryByDay, type DemoHistoryInput } from "@/lib/domain/demo/generate";
 import { DEMO_TEAMS as DEMO_TEAM_KEYS, type DemoAgent } from "@/lib/domain/demo/profiles";
 import { DEMO_ROSTER, DEMO_TEAM_NAMES, demoSlug, rosterAgents, skillOf } from "@/lib/domain/demo/roster";
 import { addTeamMember } from "./add-team-member";
+import { createCampaign } from "./create-campaign";
+import { launchCampaign } from "./launch-campaign";
 import { createOrganization } from "./create-organization";
 import { createTeam } from "./create-team";
 import { createUser } from "./create-user";
@@ -111,7 +114,33 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     }
   }
   await flush();
+  const now = options.now ?? new Date();
+  await seedDemoCampaigns({ ...ctx, now: () => now }, org.id, addDays(to, 1), teamIds);
   return { orgId: org.id, created: true, events, from, to };
+}
+
+/**
+ * Campaigns from the templates, so that the demo's agents have incentives to follow and managers something to start
+ * from: running this month and the next five, some for everyone, some for one team, one in shadow mode, one draft.
+ */
+async function seedDemoCampaigns(ctx: { db: Db; actor: SystemActor; now: () => Date }, orgId: string, today: string, teamIds: Map<string, string>): Promise<void> {
+  const schedule = { from: `${today.slice(0, 7)}-01`, to: lastDayOfMonth(monthOf(addDays(`${today.slice(0, 7)}-01`, 5 * 31))) };
+  const plans: Array<{ template: string; name?: string; teams?: string[]; shadow?: boolean; launch: boolean }> = [
+    { template: "csat-leave-day", launch: true },
+    { template: "monthly-top-3-composite", launch: true },
+    { template: "tiered-csat", name: "Billing CSAT tiers", teams: ["billing"], launch: true },
+    { template: "per-ticket-quality", name: "Tech Support ticket points", teams: ["tech_support"], shadow: true, launch: true },
+    { template: "five-day-streak", name: "Retention 5-day CSAT streak", teams: ["retention"], launch: false },
+    { template: "employee-of-the-month", launch: true },
+  ];
+  for (const plan of plans) {
+    const document = templateDocument(plan.template, schedule);
+    if (!document) throw new Error(`unknown campaign template ${plan.template}`);
+    const teams = plan.teams?.map((t) => teamIds.get(t)!);
+    const body = { ...document, ...(plan.name ? { name: plan.name } : {}), ...(teams ? { participants: { teams } } : {}), shadow: plan.shadow ?? false };
+    const { id } = await createCampaign(ctx, body, { orgId });
+    if (plan.launch) await launchCampaign(ctx, id, { orgId });
+  }
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

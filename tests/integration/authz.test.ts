@@ -74,6 +74,7 @@ import { archiveCampaign } from "@/lib/server/archive-campaign";
 import { createCampaign } from "@/lib/server/create-campaign";
 import { getCampaign } from "@/lib/server/get-campaign";
 import { getCampaignStandings } from "@/lib/server/get-campaign-standings";
+import { getMyIncentives } from "@/lib/server/get-my-incentives";
 import { launchCampaign } from "@/lib/server/launch-campaign";
 import { listCampaignVersions } from "@/lib/server/list-campaign-versions";
 import { listCampaigns } from "@/lib/server/list-campaigns";
@@ -315,6 +316,15 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
     prepare: scratchCampaign,
     run: (ctx, id) => getCampaign(ctx, id),
     check: (r, _w, id) => expect(r).toMatchObject({ id, status: "draft", version: 1 }),
+  }),
+  "get-my-incentives": op({
+    allowed: ["agent", "manager", "hr", "admin"], // one's own: people only, never keys
+    otherOrg: "own-org",
+    run: (ctx) => getMyIncentives(ctx),
+    check: (r, who) => {
+      expect(r.incentives.every((i) => i.result === null || i.result.agent === a.users.agent.externalId)).toBe(true);
+      if (who !== "agent") expect(r.incentives).toEqual([]);
+    },
   }),
   "get-campaign-standings": op({
     allowed: ["manager", "hr", "admin", "key"],

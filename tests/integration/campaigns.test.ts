@@ -13,6 +13,7 @@ import { archiveCampaign } from "@/lib/server/archive-campaign";
 import { createCampaign } from "@/lib/server/create-campaign";
 import { getCampaign } from "@/lib/server/get-campaign";
 import { getCampaignStandings } from "@/lib/server/get-campaign-standings";
+import { getMyIncentives } from "@/lib/server/get-my-incentives";
 import { ingestEvents } from "@/lib/server/ingest-events";
 import { launchCampaign } from "@/lib/server/launch-campaign";
 import { listCampaignVersions } from "@/lib/server/list-campaign-versions";
@@ -268,6 +269,57 @@ describe("evaluation through the operations", () => {
     // December: both 51.6% over 31 → 50 points each; January: A a leave day, B 50 points
     expect(replay.analytics.totals).toEqual({ points: 150, leaveMinutes: 480, cash: {} });
     expect(replay.analytics.repeatWinners.map((t) => t.agent).sort()).toEqual([a.users.agent.externalId, a.users.agentB.externalId].sort());
+  });
+});
+
+describe("my incentives", () => {
+  it("shows an agent their active, visible campaigns with result, progress and explanation — nobody else's rows", async () => {
+    const admin = ctxOf(a.actors.admin);
+    const agentA = a.users.agent.externalId!;
+    // February so far: agent A has 10 CSAT surveys, 9 of them top-two (90%)
+    const feb = Array.from({ length: 10 }, (_, i) => ({ id: id("feb"), type: "survey", survey: "csat", agent: agentA, occurredAt: `2026-02-${String(i + 2).padStart(2, "0")}T10:00:00+08:00`, score: i === 0 ? 2 : 5 }));
+    await ingestEvents({ db, actor: system }, feb, { source: "test", orgId: a.org.id });
+    const threshold = tiered(a, {
+      name: "CSAT 90",
+      schedule: { period: "month", from: "2026-02-01", to: "2026-12-31" },
+      rule: { kind: "threshold", metric: "csat", op: "gte", target: 90, fairness: { minSamples: 5, method: "raw" }, award: { type: "points", amount: 100 } },
+    });
+    const visible = await createCampaign(admin, threshold);
+    await launchCampaign(admin, visible.id);
+    const shadow = await createCampaign(admin, { ...threshold, name: "CSAT 90 (shadow)", shadow: true });
+    await launchCampaign(admin, shadow.id);
+    const draft = await createCampaign(admin, { ...threshold, name: "CSAT 90 (draft)" });
+    const rank = await createCampaign(admin, tiered(a, { name: "Top CSAT", schedule: threshold.schedule, rule: { kind: "rank", metric: "csat", top: 1, prizes: [{ type: "points", amount: 10 }], ties: "all" } }));
+    await launchCampaign(admin, rank.id);
+
+    const mine = await getMyIncentives(ctxOf(a.actors.agent));
+    expect(mine.today).toBe("2026-02-15");
+    const names = mine.incentives.map((i) => i.campaign.name);
+    expect(names).toContain("CSAT 90");
+    expect(names).not.toContain("CSAT 90 (shadow)");
+    expect(names).not.toContain("CSAT 90 (draft)");
+    expect(mine.incentives.map((i) => i.campaign.id)).not.toContain(draft.id);
+
+    const csat = mine.incentives.find((i) => i.campaign.id === visible.id)!;
+    expect(csat.period).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(csat.pace).toEqual({ elapsedDays: 15, totalDays: 28 });
+    expect(csat.result).toMatchObject({ agent: agentA, value: 90, n: 10, awards: [{ type: "points", amount: 100 }], status: "awarded" });
+    expect(csat.result!.explanation.outcome).toMatchObject({ kind: "threshold", target: 90, reached: true });
+    // 9 of 10: one more low rating in the next 10 keeps 18 of 20 = 90%, two would not
+    expect(csat.progress).toMatchObject({ current: 90, target: 90, reached: true, fraction: 1, needed: { kind: "max_misses", misses: 1, within: 10 } });
+
+    const top = mine.incentives.find((i) => i.campaign.id === rank.id)!;
+    expect(top.standing).toEqual({ participants: 2, ranked: 1, places: 1, cutoff: 90 });
+    expect(top.result).toMatchObject({ rank: 1, awards: [{ type: "points", amount: 10 }] });
+    expect(JSON.stringify(mine)).not.toContain(a.users.agentB.externalId!); // only one's own row leaves
+
+    // agent B takes part too, without data this month: not enough data, and what is needed first
+    const theirs = await getMyIncentives(ctxOf(a.actors.agentB));
+    const b90 = theirs.incentives.find((i) => i.campaign.id === visible.id)!;
+    expect(b90.result).toMatchObject({ status: "not_enough_data", awards: [] });
+    expect(b90.progress?.needed).toEqual({ kind: "more_samples", samples: 5 });
+    // people who are not agents have no incentives
+    expect((await getMyIncentives(ctxOf(a.actors.hr))).incentives).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@ import { events as storedEvents, users } from "@/db/schema";
 import { generateDemoHistory } from "@/lib/domain/demo/generate";
 import { DEMO_ROSTER, demoSlug } from "@/lib/domain/demo/roster";
 import { getKpis } from "@/lib/server/get-kpis";
+import { getMyIncentives } from "@/lib/server/get-my-incentives";
+import { listCampaigns } from "@/lib/server/list-campaigns";
 import { ingestEvents } from "@/lib/server/ingest-events";
 import { listTeams } from "@/lib/server/list-teams";
 import { listUnmatchedIdentities } from "@/lib/server/list-unmatched-identities";
@@ -80,6 +82,28 @@ describe("seedDemo", () => {
     const { identities } = await listUnmatchedIdentities(await admin());
     expect(identities.map((i) => i.identity).sort()).toEqual(["bpo.overflow.07", "wei.jie.chong@demo.podium.test"]);
     expect(identities.every((i) => i.events > 20 && i.lastSeen! <= "2026-03-15")).toBe(true);
+  });
+
+  it("runs campaigns from the templates, so agents have incentives to follow", async () => {
+    const ctx = { ...(await admin()), now: () => NOW };
+    const list = await listCampaigns(ctx);
+    expect(list.map((c) => [c.name, c.status, c.shadow]).sort()).toEqual(
+      [
+        ["Billing CSAT tiers", "active", false],
+        ["CSAT leave-day bonus", "active", false],
+        ["Employee of the month", "active", false],
+        ["Monthly top 3", "active", false],
+        ["Retention 5-day CSAT streak", "draft", false],
+        ["Tech Support ticket points", "active", true],
+      ].sort(),
+    );
+    expect(list.filter((c) => c.status === "active").every((c) => c.cost !== null && c.error === null)).toBe(true);
+    const [agent] = await db.select().from(users).where(eq(users.email, `${demoSlug(DEMO_ROSTER[0]!.name)}@demo.podium.test`));
+    const mine = await getMyIncentives({ db, actor: (await loadSessionActor(db, { userId: agent!.id }))!, now: () => NOW });
+    // everyone's, and their own team's; never the shadow one
+    expect(mine.incentives.length).toBeGreaterThanOrEqual(3);
+    expect(mine.incentives.every((i) => i.result !== null && i.error === null)).toBe(true);
+    expect(mine.incentives.map((i) => i.campaign.name)).not.toContain("Tech Support ticket points");
   });
 
   it("never duplicates: seeding again changes nothing, and the same history sent again is all duplicates", async () => {
