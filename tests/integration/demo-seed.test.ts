@@ -7,6 +7,11 @@ import { DEMO_ROSTER, demoSlug } from "@/lib/domain/demo/roster";
 import { getKpis } from "@/lib/server/get-kpis";
 import { getMyIncentives } from "@/lib/server/get-my-incentives";
 import { listCampaigns } from "@/lib/server/list-campaigns";
+import { createCampaign } from "@/lib/server/create-campaign";
+import { getCampaignStandings } from "@/lib/server/get-campaign-standings";
+import { launchCampaign } from "@/lib/server/launch-campaign";
+import { simulateCampaign } from "@/lib/server/simulate-campaign";
+import { templateDocument } from "@/lib/domain/campaigns/templates";
 import { ingestEvents } from "@/lib/server/ingest-events";
 import { listTeams } from "@/lib/server/list-teams";
 import { listUnmatchedIdentities } from "@/lib/server/list-unmatched-identities";
@@ -104,6 +109,22 @@ describe("seedDemo", () => {
     expect(mine.incentives.length).toBeGreaterThanOrEqual(3);
     expect(mine.incentives.every((i) => i.result !== null && i.error === null)).toBe(true);
     expect(mine.incentives.map((i) => i.campaign.name)).not.toContain("Tech Support ticket points");
+  });
+
+  it("simulates a template over the demo's history exactly as the launched campaign's standings show it", async () => {
+    const ctx = { ...(await admin()), now: () => NOW };
+    const range = { from: seeded.from!, to: seeded.to! };
+    for (const template of ["monthly-top-3-composite", "tiered-csat", "per-ticket-quality", "five-day-streak"]) {
+      const document = templateDocument(template, { from: "2026-03-01", to: "2026-06-30" })!;
+      const simulated = await simulateCampaign(ctx, { campaign: document, ...range });
+      expect(simulated.results.length, template).toBe(36);
+      expect(simulated.results.some((r) => r.awards.length > 0), `${template} pays someone`).toBe(true);
+      const { id } = await createCampaign(ctx, document);
+      await launchCampaign(ctx, id);
+      const standings = await getCampaignStandings(ctx, id, range);
+      expect(standings.results, template).toEqual(simulated.results);
+      expect(standings.totals, template).toEqual(simulated.totals);
+    }
   });
 
   it("never duplicates: seeding again changes nothing, and the same history sent again is all duplicates", async () => {
