@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { CanonicalEvent } from "@/lib/domain/events";
 import { COMPONENT_KEYS } from "@/lib/domain/kpi-components";
-import { foldDeltas, type CompactDelta, type ComponentRow, type MetricRow, type RollupDelta } from "@/lib/domain/rollup";
+import { type CompactDelta, type ComponentRow, type MetricRow, type RollupDelta } from "@/lib/domain/rollup";
 import type { Db, Queryable } from "../client";
 import { rowsOf } from "./rows";
 
@@ -161,15 +161,57 @@ export async function foldPendingRollups(db: Db, orgId: string): Promise<number>
     if (waiting.length === 0) return folded;
     folded += await db.transaction(async (tx) => {
       await tx.execute(sql`select id from organizations where id = ${orgId}::uuid for key share`);
-      const rows = rowsOf<{ seq: number | string; delta: CompactDelta | string }>(
-        await tx.execute(sql`select seq, delta from kpi_pending where org_id = ${orgId}::uuid order by seq limit ${FOLD_CHUNK} for update`),
-      );
-      if (rows.length === 0) return 0;
-      await applyRollupDelta(tx, orgId, foldDeltas(rows.map((r) => (typeof r.delta === "string" ? (JSON.parse(r.delta) as CompactDelta) : r.delta))));
-      await tx.execute(sql`delete from kpi_pending where seq in (${sql.join(rows.map((r) => sql`${Number(r.seq)}`), sql`, `)})`);
-      return rows.length;
+      const [row] = rowsOf<{ folded: number }>(await tx.execute(foldChunkSql(orgId)));
+      return Number(row?.folded ?? 0);
     });
   }
+}
+
+/**
+ * One chunk folded by the database itself, in one statement: the queued deltas are locked and deleted, their entries
+ * summed per day (and per month of that day) and key, and upserted into the four rollup tables in key order (byte
+ * order, as the keys are stored) so that concurrent writers lock shared rows in the same order. Done in SQL because
+ * shipping the deltas to the application and back cost the ingest path about a third of its throughput.
+ */
+function foldChunkSql(orgId: string): SQL {
+  const raw = (parts: string[], sep = ", ") => sql.raw(parts.join(sep));
+  const sums = raw(COMPONENT_KEYS.map((k) => `sum((x.c->>'${k}')::float8) as ${k}`));
+  const monthSums = raw(COMPONENT_KEYS.map((k) => `sum(${k}) as ${k}`));
+  const upsert = (table: string, period: string, from: string) => sql`
+    insert into ${sql.raw(table)} (org_id, ${sql.raw(period)}, agent_ref, queue, ${columnList})
+    select ${orgId}::uuid, period, agent_ref, queue, ${raw(COMPONENT_KEYS.map((k) => `coalesce(${k}, 0)`))}
+    from ${sql.raw(from)} order by period, agent_ref collate "C", queue collate "C"
+    on conflict (org_id, ${sql.raw(period)}, agent_ref, queue) do update set ${addColumns(table)}
+    returning 1`;
+  const upsertMetric = (table: string, period: string, from: string) => sql`
+    insert into ${sql.raw(table)} (org_id, ${sql.raw(period)}, agent_ref, queue, metric, sum, n)
+    select ${orgId}::uuid, period, agent_ref, queue, metric, sum, n
+    from ${sql.raw(from)} order by period, agent_ref collate "C", queue collate "C", metric collate "C"
+    on conflict (org_id, ${sql.raw(period)}, agent_ref, queue, metric) do update set sum = ${sql.raw(table)}.sum + excluded.sum, n = ${sql.raw(table)}.n + excluded.n
+    returning 1`;
+  return sql`
+    with batch as (
+      select seq, delta from kpi_pending where org_id = ${orgId}::uuid order by seq limit ${FOLD_CHUNK} for update
+    ), gone as (
+      delete from kpi_pending p using batch where p.seq = batch.seq returning 1
+    ), daily as (
+      select (x.e->>0)::date as period, x.e->>1 as agent_ref, x.e->>2 as queue, ${sums}
+      from batch, lateral (select e, e->3 as c from jsonb_array_elements(batch.delta->'d') e) x
+      group by 1, 2, 3
+    ), monthly as (
+      select date_trunc('month', period)::date as period, agent_ref, queue, ${monthSums} from daily group by 1, 2, 3
+    ), metric_daily as (
+      select (e->>0)::date as period, e->>1 as agent_ref, e->>2 as queue, e->>3 as metric, sum((e->>4)::float8) as sum, sum((e->>5)::int)::int as n
+      from batch, jsonb_array_elements(batch.delta->'m') e
+      group by 1, 2, 3, 4
+    ), metric_monthly as (
+      select date_trunc('month', period)::date as period, agent_ref, queue, metric, sum(sum) as sum, sum(n)::int as n from metric_daily group by 1, 2, 3, 4
+    ),
+    d as (${upsert("kpi_daily", "day", "daily")}),
+    m as (${upsert("kpi_monthly", "month", "monthly")}),
+    md as (${upsertMetric("kpi_metric_daily", "day", "metric_daily")}),
+    mm as (${upsertMetric("kpi_metric_monthly", "month", "metric_monthly")})
+    select (select count(*) from gone)::int as folded, (select count(*) from d) + (select count(*) from m) + (select count(*) from md) + (select count(*) from mm) as written`;
 }
 
 /** Organizations with queued batches (for the background fold). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateEvent, type CanonicalEvent } from "./events";
 import { componentsUsedBy } from "./kpis";
-import { foldDeltas, pendingDelta, rollupDeltas } from "./rollup";
+import { pendingDelta, rollupDeltas } from "./rollup";
 
 let seq = 0;
 const ev = (raw: Record<string, unknown>): CanonicalEvent => {
@@ -62,8 +62,8 @@ describe("rollupDeltas", () => {
   });
 });
 
-describe("pendingDelta and foldDeltas", () => {
-  it("fold queued batches into exactly the delta of all their events, months derived from days", () => {
+describe("pendingDelta", () => {
+  it("queues a batch's daily components compactly (the database folds them: see foldPendingRollups)", () => {
     const a = [
       ev({ type: "call", agent: "a", queue: "x", occurredAt: "2026-10-31T23:00:00+08:00", answered: true, waitSeconds: 5, talkSeconds: 60 }),
       ev({ type: "metric", agent: "a", occurredAt: "2026-10-31T23:00:00+08:00", metric: "upsells", value: 2 }),
@@ -76,7 +76,11 @@ describe("pendingDelta and foldDeltas", () => {
     const queued = [pendingDelta(a, settings), pendingDelta(b, settings)];
     // only non-zero components travel in the queue
     expect(queued[0]!.d).toEqual([["2026-10-31", "a", "x", { calls_offered: 1, calls_answered: 1, wait_sum: 5, wait_n: 1, sl_within: 1, handle_sum: 60, handle_n: 1, talk_sum: 60, talk_n: 1 }]]);
-    expect(JSON.parse(JSON.stringify(foldDeltas(queued)))).toEqual(JSON.parse(JSON.stringify(rollupDeltas([...a, ...b], settings))));
+    expect(queued[0]!.m).toEqual([["2026-10-31", "a", "", "upsells", 2, 1]]);
+    expect(queued[1]!.d.map(([day, agent]) => [day, agent])).toEqual([
+      ["2026-10-31", "a"],
+      ["2026-11-01", "b"],
+    ]);
   });
 });
 

@@ -100,16 +100,6 @@ export function pendingDelta(events: readonly CanonicalEvent[], settings: Rollup
   return accumulate(new Accumulator(false), events, settings).compact();
 }
 
-/** Many queued batches merged into one delta for the rollup tables, months derived from days. */
-export function foldDeltas(pending: readonly CompactDelta[]): RollupDelta {
-  const acc = new Accumulator(true);
-  for (const p of pending) {
-    for (const [day, agentRef, queue, components] of p.d) acc.addComponents(day, agentRef, queue, components);
-    for (const [day, agentRef, queue, metric, sum, n] of p.m) acc.addMetric(day, agentRef, queue, metric, sum, n);
-  }
-  return acc.delta();
-}
-
 function sorted<T extends RollupKey & { metric?: string }>(m: Map<string, T>): T[] {
   return [...m.values()].sort((a, b) => cmp(a.period, b.period) || cmp(a.agentRef, b.agentRef) || cmp(a.queue, b.queue) || cmp(a.metric ?? "", b.metric ?? ""));
 }
