@@ -15,9 +15,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("nav");
   const tRoles = await getTranslations("common.roles");
   const tKpis = await getTranslations("kpis.nav");
+  const tCampaigns = await getTranslations("campaigns.nav");
+  const tIncentives = await getTranslations("incentives");
   const items: NavItem[] = [{ href: "/", label: t("home") }];
   // People who see others' KPIs land on their teams; everyone else on their own.
   items.push({ href: can(actor, "agents.view") ? "/kpis/team" : "/kpis", label: tKpis("kpis"), match: "/kpis" });
+  // Incentives: agents follow theirs; managers, HR and admins run campaigns.
+  if (actor.role === "agent") items.push({ href: "/incentives", label: tIncentives("nav") });
+  if (can(actor, "campaigns.manage")) items.push({ href: "/campaigns", label: tCampaigns("campaigns") });
   if (can(actor, "org.admin")) items.push({ href: "/admin/users", label: t("admin"), match: "/admin" });
   else if (can(actor, "audit.read")) items.push({ href: "/admin/audit", label: t("audit"), match: "/admin/audit" });
   return (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageCtx } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getHome } from "@/lib/server/get-home";
+import { PageHead } from "@/lib/ui/page-head";
 
 export default async function HomePage() {
   const ctx = await requirePageCtx();
@@ -13,13 +14,9 @@ export default async function HomePage() {
   const now = new Date();
   return (
     <div className="stack" data-testid={`home-${home.me.role}`}>
-      <div className="page-head">
-        <div>
-          <h1>{t("welcome", { name: home.me.name })}</h1>
-          <p>{t(`intro.${home.me.role}`)}</p>
-        </div>
+      <PageHead title={t("welcome", { name: home.me.name })} subtitle={t(`intro.${home.me.role}`)}>
         <span className="badge brand">{tRoles(home.me.role)}</span>
-      </div>
+      </PageHead>
 
       {home.headcount && (
         <div className="grid grid-3">

@@ -29,14 +29,14 @@ export type MyIncentive = {
  * mode — their provisional result for the current period, progress toward the goal at their current pace and the
  * explanation. Only the agent's own row leaves the operation (plus, for ranks, the value at the last prized place).
  */
-export async function getMyIncentives(ctx: Ctx): Promise<{ today: string; incentives: MyIncentive[] }> {
+export async function getMyIncentives(ctx: Ctx): Promise<{ today: string; agent: { externalId: string; name: string } | null; incentives: MyIncentive[] }> {
   const orgId = orgOf(ctx.actor);
   authorize(ctx.actor, "self.view", { orgId });
-  if (ctx.actor.kind !== "user") return { today: "", incentives: [] };
+  if (ctx.actor.kind !== "user") return { today: "", agent: null, incentives: [] };
   const userId = ctx.actor.userId;
   const [rows, directory, { today }] = await Promise.all([listCampaignsWithDocuments(ctx.db, orgId), loadDirectory(ctx.db, orgId), organizationToday(ctx.db, orgId, nowOf(ctx))]);
   const me = directory.agents.find((a) => a.userId === userId);
-  if (!me) return { today, incentives: [] };
+  if (!me) return { today, agent: null, incentives: [] };
 
   const incentives: MyIncentive[] = [];
   for (const row of rows) {
@@ -63,7 +63,7 @@ export async function getMyIncentives(ctx: Ctx): Promise<{ today: string; incent
       incentives.push({ campaign, period, pace, result: null, progress: null, standing: null, error: err.message });
     }
   }
-  return { today, incentives };
+  return { today, agent: { externalId: me.externalId, name: me.name }, incentives };
 }
 
 function progressOf(document: CampaignDocument, mine: ParticipantResult, pace: Pace): Progress {
@@ -79,6 +79,8 @@ function progressOf(document: CampaignDocument, mine: ParticipantResult, pace: P
   } else if (rule.metric !== "composite") {
     const used = e.inputs.find((i) => i.metric === rule.metric);
     if (used) current = { value: used.value, n: used.n };
+  } else {
+    current = { value: mine.value, n: mine.n }; // the composite score: no goal of its own, the rank says where one stands
   }
   return progressToward({ rule, current, pace, ...(e.reference ? { reference: e.reference } : {}), ...(streakRun !== undefined ? { streakRun } : {}) });
 }

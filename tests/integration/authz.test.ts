@@ -67,6 +67,7 @@ import {
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/admin/api-keys/actions";
 import { updateOrganizationAction } from "@/app/(app)/admin/organization/actions";
 import { updateKpiSettingsAction } from "@/app/(app)/admin/kpi-settings/actions";
+import { archiveCampaignAction, launchCampaignAction, previewCampaignAction, replayCampaignAction, saveCampaignAction } from "@/app/(app)/campaigns/actions";
 import { deleteImportMappingAction, importRowsAction, saveImportMappingAction } from "@/app/(app)/admin/import/actions";
 import { deleteWebhookSecretAction, setWebhookSecretAction } from "@/app/(app)/admin/data-sources/actions";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
@@ -1452,6 +1453,48 @@ const ACTIONS: Record<string, ActionEntry> = {
       return updateOrganizationAction(null, f);
     },
     check: (state) => expect(state.ok).toBe(true),
+  },
+  "app/(app)/campaigns/actions.ts#saveCampaignAction": {
+    kind: "session",
+    allowed: ["hr", "admin"], // an organization-wide campaign: not a manager's
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => saveCampaignAction(null, orgWideCampaign()),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { version: 1, changed: true } }),
+  },
+  "app/(app)/campaigns/actions.ts#previewCampaignAction": {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => previewCampaignAction(orgWideCampaign()),
+    check: (state) => expect(state.ok && (state.data as { results: Array<{ agent: string }> }).results.map((r) => r.agent)).toContain(a.users.agent.externalId),
+  },
+  "app/(app)/campaigns/actions.ts#replayCampaignAction": {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => replayCampaignAction(orgWideCampaign(), "2026-01-01", "2026-02-28"),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { periods: [{}, {}] } }),
+  },
+  "app/(app)/campaigns/actions.ts#launchCampaignAction": {
+    kind: "session",
+    allowed: ["manager", "hr", "admin"], // a campaign of team A
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchCampaign,
+    invoke: (id) => launchCampaignAction(id),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { status: "active" } }),
+  },
+  "app/(app)/campaigns/actions.ts#archiveCampaignAction": {
+    kind: "session",
+    allowed: ["manager", "hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchCampaign,
+    invoke: (id) => archiveCampaignAction(id),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { status: "archived" } }),
   },
   "app/(app)/admin/kpi-settings/actions.ts#updateKpiSettingsAction": {
     kind: "session",

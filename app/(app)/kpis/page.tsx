@@ -10,6 +10,7 @@ import { KpiCard } from "./kpi-card";
 import { PeriodPicker } from "./period-picker";
 import { TrendCard } from "./trend-card";
 import { chartView, kpiCards, PAGE_KPIS, rangeLabel, readPageQuery, type SearchParams } from "./view";
+import { PageHead } from "@/lib/ui/page-head";
 
 const PATH = "/kpis";
 
@@ -24,12 +25,7 @@ export default async function MyKpisPage({ searchParams }: { searchParams: Promi
   const range = rangeLabel(q.from, q.to, locale);
   return (
     <div className="stack" data-testid="my-kpis">
-      <div className="page-head">
-        <div>
-          <h1>{t("mine.title")}</h1>
-          <p>{t("mine.subtitle", { range })}</p>
-        </div>
-      </div>
+      <PageHead title={t("mine.title")} subtitle={t("mine.subtitle", { range })} />
       {mine.agent === null ? (
         <section className="card">
           <h2>{t("mine.noProfileTitle")}</h2>

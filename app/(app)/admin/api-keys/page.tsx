@@ -5,6 +5,7 @@ import { scopeSchema } from "@/lib/schemas/api-keys";
 import { getOrganization } from "@/lib/server/get-organization";
 import { listApiKeys } from "@/lib/server/list-api-keys";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
+import { PageHead } from "@/lib/ui/page-head";
 
 export default async function ApiKeysPage() {
   const ctx = await requirePageCtx("org.admin");
@@ -12,12 +13,7 @@ export default async function ApiKeysPage() {
   const when = (d: Date) => formatDateTime(d, locale, org.timezone);
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("subtitle")}</p>
-        </div>
-      </div>
+      <PageHead title={t("title")} subtitle={t("subtitle")} />
       <section className="card">
         <h2>{t("createTitle")}</h2>
         <CreateApiKeyForm scopes={scopeSchema.options} />

@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getOrganization } from "@/lib/server/get-organization";
 import { listAudit } from "@/lib/server/list-audit";
 import { FilterErrors } from "./filter-errors";
+import { PageHead } from "@/lib/ui/page-head";
 
 /** The filters this page understands, as query parameters (kept in the pager links). */
 const FILTERS = ["action", "actor", "actorType", "targetType", "from", "to"] as const;
@@ -93,12 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   };
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("subtitle", { timezone: org.timezone })}</p>
-        </div>
-      </div>
+      <PageHead title={t("title")} subtitle={t("subtitle", { timezone: org.timezone })} />
 
       <form method="get" action="/admin/audit" className="card audit-filters" data-testid="audit-filters">
         <label className="field">

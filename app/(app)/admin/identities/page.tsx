@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageCtx } from "@/lib/auth/session";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { listUnmatchedIdentities, type UnmatchedIdentity } from "@/lib/server/list-unmatched-identities";
+import { PageHead } from "@/lib/ui/page-head";
 
 /** The new-user form, prefilled: an email identity becomes the agent's email, anything else their external id. */
 function newAgentHref(identity: Pick<UnmatchedIdentity, "identity" | "isEmail">): string {
@@ -17,12 +18,7 @@ export default async function IdentitiesPage() {
   const day = (d: string) => formatDate(new Date(`${d}T00:00:00Z`), locale, "UTC");
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("subtitle")}</p>
-        </div>
-      </div>
+      <PageHead title={t("title")} subtitle={t("subtitle")} />
       <section className="card">
         {identities.length === 0 ? (
           <p className="empty">{t("empty")}</p>

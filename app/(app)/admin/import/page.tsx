@@ -4,6 +4,7 @@ import { getOrganization } from "@/lib/server/get-organization";
 import { listImportMappings } from "@/lib/server/list-import-mappings";
 import { ImportWizard } from "./import-wizard";
 import type { SavedMapping } from "./saved-mappings";
+import { PageHead } from "@/lib/ui/page-head";
 
 export default async function ImportPage() {
   const ctx = await requirePageCtx("events.write");
@@ -11,12 +12,7 @@ export default async function ImportPage() {
   const saved: SavedMapping[] = mappings.map((m) => ({ id: m.id, name: m.name, eventType: m.eventType, mapping: m.mapping }));
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("subtitle")}</p>
-        </div>
-      </div>
+      <PageHead title={t("title")} subtitle={t("subtitle")} />
       <ImportWizard orgTimeZone={org.timezone} timeZones={[...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])]} saved={saved} />
     </div>
   );

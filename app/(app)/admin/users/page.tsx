@@ -5,6 +5,7 @@ import { listTeams } from "@/lib/server/list-teams";
 import { listUsers } from "@/lib/server/list-users";
 import { NewUserForm } from "./new-user-form";
 import { UsersTable, type UserRow } from "./users-table";
+import { PageHead } from "@/lib/ui/page-head";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -27,12 +28,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const roles = roleSchema.options;
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("subtitle")}</p>
-        </div>
-      </div>
+      <PageHead title={t("title")} subtitle={t("subtitle")} />
       {/* The form sits above the list, which needs the full width for names, emails, ids and teams. */}
       {/* scroll margin: the #new-user link lands below the sticky top bar, heading visible */}
       <section className="card" id="new-user" style={{ scrollMarginTop: "72px" }}>

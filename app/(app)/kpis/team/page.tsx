@@ -13,6 +13,7 @@ import { chartView, PAGE_KPIS, rangeLabel, readPageQuery, type SearchParams } fr
 import { TeamPicker } from "./team-picker";
 import { TeamTable } from "./team-table";
 import { teamTable } from "./team-view";
+import { PageHead } from "@/lib/ui/page-head";
 
 const PATH = "/kpis/team";
 
@@ -27,9 +28,7 @@ export default async function TeamKpisPage({ searchParams }: { searchParams: Pro
   if (!team) {
     return (
       <div className="stack" data-testid="team-kpis">
-        <div className="page-head">
-          <h1>{t("team.title")}</h1>
-        </div>
+        <PageHead title={t("team.title")} />
         <p className="card empty">{t("team.noTeams")}</p>
       </div>
     );
@@ -44,13 +43,9 @@ export default async function TeamKpisPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <div className="stack" data-testid="team-kpis">
-      <div className="page-head">
-        <div>
-          <h1>{t("team.title")}</h1>
-          <p>{t("team.subtitle", { team: team.name, range: rangeLabel(q.from, q.to, locale) })}</p>
-        </div>
+      <PageHead title={t("team.title")} subtitle={t("team.subtitle", { team: team.name, range: rangeLabel(q.from, q.to, locale) })}>
         <TeamPicker path={PATH} q={query} teams={teams.map((x) => ({ id: x.id, name: x.name }))} />
-      </div>
+      </PageHead>
       <PeriodPicker path={PATH} q={query} />
       {q.invalidPeriod && (
         <div className="alert error" role="alert">

@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { requirePageCtx } from "@/lib/auth/session";
 import { getTeam } from "@/lib/server/get-team";
 import { listUsers } from "@/lib/server/list-users";
 import { AddMemberForm, DeleteTeamForm, RemoveMemberButton, RenameTeamForm } from "./team-forms";
+import { PageHead } from "@/lib/ui/page-head";
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const ctx = await requirePageCtx("org.admin");
@@ -23,14 +23,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
     .map((p) => ({ id: p.id, label: `${p.name} <${p.email}>`, role: p.role }));
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <Link href="/admin/teams" className="small">
-            ← {t("title")}
-          </Link>
-          <h1 data-testid="team-name">{team.name}</h1>
-        </div>
-      </div>
+      <PageHead back={{ href: "/admin/teams", label: t("title") }} title={team.name} titleTestId="team-name" />
       <div className="grid grid-2" style={{ gridTemplateColumns: "2fr 1fr" }}>
         <section className="card">
           <h2>{t("members")}</h2>

@@ -8,6 +8,7 @@ import { getOrganization } from "@/lib/server/get-organization";
 import { listUsers } from "@/lib/server/list-users";
 import { roleBadge } from "../role-badge";
 import { EditUserForm, ResetPasswordForm } from "./user-forms";
+import { PageHead } from "@/lib/ui/page-head";
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const ctx = await requirePageCtx("org.admin");
@@ -26,21 +27,17 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const isSelf = user.id === ctx.actor.userId;
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <Link href="/admin/users" className="small">
-            ← {t("back")}
-          </Link>
-          <h1 data-testid="user-name">{user.name}</h1>
-          <p>
-            {user.email} · {t("addedOn", { date: formatDateTime(user.createdAt, locale, org.timezone) })}
-          </p>
-        </div>
+      <PageHead
+        back={{ href: "/admin/users", label: t("back") }}
+        title={user.name}
+        titleTestId="user-name"
+        subtitle={`${user.email} · ${t("addedOn", { date: formatDateTime(user.createdAt, locale, org.timezone) })}`}
+      >
         <div className="row">
           <span className={roleBadge(user.role)}>{tRoles(user.role)}</span>
           <span className={user.active ? "badge ok" : "badge bad"}>{user.active ? t("active") : t("deactivated")}</span>
         </div>
-      </div>
+      </PageHead>
       <div className="grid grid-2 admin-split">
         <section className="card">
           <h2>{t("details")}</h2>
