@@ -17,9 +17,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const tKpis = await getTranslations("kpis.nav");
   const tCampaigns = await getTranslations("campaigns.nav");
   const tIncentives = await getTranslations("incentives");
+  const tBoards = await getTranslations("leaderboards");
   const items: NavItem[] = [{ href: "/", label: t("home") }];
   // People who see others' KPIs land on their teams; everyone else on their own.
   items.push({ href: can(actor, "agents.view") ? "/kpis/team" : "/kpis", label: tKpis("kpis"), match: "/kpis" });
+  // Leaderboards: everyone in the organization sees them (SPEC §9).
+  if (can(actor, "leaderboards.view")) items.push({ href: "/leaderboards", label: tBoards("nav") });
   // Incentives: agents follow theirs; managers, HR and admins run campaigns.
   if (actor.role === "agent") items.push({ href: "/incentives", label: tIncentives("nav") });
   if (can(actor, "campaigns.manage")) items.push({ href: "/campaigns", label: tCampaigns("campaigns") });

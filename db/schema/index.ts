@@ -7,3 +7,4 @@ export * from "./events";
 export * from "./kpi-settings";
 export * from "./sources";
 export * from "./campaigns";
+export * from "./leaderboards";

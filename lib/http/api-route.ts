@@ -1,9 +1,9 @@
 import { getDb, type Db } from "@/db/client";
 import type { ApiKeyActor } from "@/lib/auth/actor";
 import { PayloadTooLargeError, ValidationError } from "@/lib/errors";
-import { recordAudit } from "@/lib/server/audit";
 import { authenticateApiKey } from "@/lib/server/authenticate-api-key";
 import type { Ctx } from "@/lib/server/context";
+import { logApiCall } from "./access-log";
 import { toErrorResponse } from "./errors";
 import { consumeRequest } from "./rate-limit";
 
@@ -11,7 +11,7 @@ export type ApiContext<P> = { ctx: Ctx & { actor: ApiKeyActor }; params: P; requ
 
 /**
  * Wraps a /api/v1 route handler: authenticates the Bearer key (401), runs the handler (which authorizes its operation,
- * 403), maps errors once, and audits the call under the key's name. The handler returns plain data (→ 200 JSON) or a
+ * 403), maps errors once, and audits the call under the key's name (lib/http/access-log.ts). The handler returns plain data (→ 200 JSON) or a
  * Response.
  */
 export function apiRoute<P = Record<string, string>>(handler: (c: ApiContext<P>) => Promise<unknown>) {
@@ -28,20 +28,7 @@ export function apiRoute<P = Record<string, string>>(handler: (c: ApiContext<P>)
     } catch (err) {
       response = toErrorResponse(err);
     }
-    if (db && actor) {
-      const url = new URL(request.url);
-      try {
-        await recordAudit(db, actor, {
-          orgId: actor.orgId,
-          action: "api.request",
-          targetType: "api_key",
-          targetId: actor.keyId,
-          meta: { method: request.method, path: url.pathname, status: response.status },
-        });
-      } catch (err) {
-        console.error("[podium] could not audit API request", err);
-      }
-    }
+    if (db && actor) logApiCall(db, actor, { method: request.method, path: new URL(request.url).pathname, status: response.status });
     return response;
   };
 }

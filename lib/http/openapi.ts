@@ -1,5 +1,7 @@
 import { API_SCOPES } from "@/db/schema";
 import { campaignPaths, campaignSchemas } from "./openapi-campaigns";
+import { leaderboardPaths, leaderboardSchemas } from "./openapi-leaderboards";
+import { realtimePaths } from "./openapi-realtime";
 import { errorResponse, keyed } from "./openapi-parts";
 
 /**
@@ -23,6 +25,7 @@ export function openApiDocument(baseUrl: string) {
       },
       schemas: {
         ...campaignSchemas,
+        ...leaderboardSchemas,
         Error: {
           type: "object",
           required: ["error"],
@@ -208,6 +211,8 @@ export function openApiDocument(baseUrl: string) {
         },
       },
       ...campaignPaths(),
+      ...leaderboardPaths(),
+      ...realtimePaths(),
       "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } } },
     },
   };

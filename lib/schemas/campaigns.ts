@@ -22,7 +22,7 @@ import { MAX_RANGE_DAYS } from "./kpis";
  */
 
 /** KPI keys a rule may read: the catalogue of §4 and custom metrics. Kudos and points come with later features. */
-function kpiKey(what = "KPI") {
+export function kpiKey(what = "KPI") {
   return z.string({ message: `is required: a ${what} key of the catalogue` }).superRefine((key, ctx) => {
     if (key === "kudos_received" || key === "points_earned") ctx.addIssue({ code: "custom", message: `${key} is not available yet (it needs the kudos feed or the ledger)` });
     else if (!parseKpiKey(key)) ctx.addIssue({ code: "custom", message: `unknown KPI "${key}"` });
@@ -56,7 +56,7 @@ export const awardSchema: z.ZodType<Award> = z.discriminatedUnion(
 const opSchema = z.enum(OPS, { message: "must be gte (at least) or lte (at most)" });
 const minSamples = count("must be a whole number of samples, 0 or more");
 
-const fairnessSchema = z.strictObject({
+export const fairnessSchema = z.strictObject({
   minSamples,
   method: z.enum(["raw", "wilson", "bayes"], { message: "must be raw, wilson or bayes" }),
   bayesWeight: finite().positive({ message: "must be greater than 0" }).max(1e6).optional(),
@@ -64,7 +64,7 @@ const fairnessSchema = z.strictObject({
 
 const gateSchema = z.strictObject({ metric: kpiKey(), op: opSchema, value: finite(), minSamples: minSamples.optional() });
 
-const compositeSchema = z.strictObject({
+export const compositeSchema = z.strictObject({
   normalize: z.enum(["minmax", "zscore"], { message: "must be minmax or zscore" }),
   weights: z
     .record(z.string(), finite("must be a number (the weight)").min(0, { message: "must not be negative" }))

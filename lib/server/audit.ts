@@ -17,7 +17,16 @@ export type AuditInput = {
  * is rolled back too (audit fails closed).
  */
 export async function recordAudit(q: Queryable, actor: Actor, entry: AuditInput): Promise<void> {
-  await q.insert(auditLog).values({
+  await q.insert(auditLog).values(auditRow(actor, entry));
+}
+
+/** Several audit rows in one statement (the API access log, written in batches: see lib/http/access-log.ts). */
+export async function recordAudits(q: Queryable, rows: ReadonlyArray<{ actor: Actor; entry: AuditInput }>): Promise<void> {
+  if (rows.length > 0) await q.insert(auditLog).values(rows.map((r) => auditRow(r.actor, r.entry)));
+}
+
+function auditRow(actor: Actor, entry: AuditInput): typeof auditLog.$inferInsert {
+  return {
     orgId: entry.orgId,
     actorType: actor.kind === "system" ? (actor.label === "cli" ? "cli" : "system") : actor.kind,
     actorId: actor.kind === "user" ? actor.userId : actor.kind === "api_key" ? actor.keyId : null,
@@ -28,5 +37,5 @@ export async function recordAudit(q: Queryable, actor: Actor, entry: AuditInput)
     before: entry.before ?? null,
     after: entry.after ?? null,
     meta: entry.meta ?? null,
-  });
+  };
 }

@@ -8,7 +8,7 @@ import { ruleKpis, streakKpi } from "@/lib/domain/campaigns/rule-kpis";
 import { bucketKeyOf, seriesBuckets } from "@/lib/domain/kpi-series";
 import { UnprocessableError, ValidationError } from "@/lib/errors";
 import { loadDirectory, type Directory, type DirectoryAgent } from "./kpi-directory";
-import { addRows, agentsFilter, kpisOf, newBucket, planKpis, readSums, type Bucket } from "./kpi-sums";
+import { addRows, agentKpis, agentsFilter, kpisOf, newBucket, planKpis, readSums, type Bucket } from "./kpi-sums";
 
 /**
  * Loads what the rules engine needs for one campaign document over one period — participants, their KPIs, the
@@ -77,22 +77,6 @@ export function checkParticipants(document: CampaignDocument, directory: Directo
     if (!externalIds.has(key)) issues.push({ path: `rule.targets.${key}`, message: `no agent with external id "${key}"` });
   }
   if (issues.length) throw new ValidationError(`${issues[0]!.path}: ${issues[0]!.message}`, issues);
-}
-
-/** KPIs per participant (by external id) over a range: identities that belong to no participant are left out. */
-async function agentKpis(db: Db, orgId: string, range: DayRange, keys: string[], participants: DirectoryAgent[], directory: Directory): Promise<KpiTable> {
-  const table: KpiTable = {};
-  if (participants.length === 0 || keys.length === 0) return table;
-  const plan = planKpis(keys);
-  const sums = await readSums(db, orgId, range, plan, "agent_ref", { agents: agentsFilter(participants) });
-  const inScope = new Set(participants);
-  const buckets = new Map<string, Bucket>(participants.map((a) => [a.externalId, newBucket()]));
-  addRows(sums, plan, (row) => {
-    const agent = directory.agentFor(row.agent_ref ?? "");
-    return agent && inScope.has(agent) ? buckets.get(agent.externalId) : undefined;
-  });
-  for (const [agent, b] of buckets) table[agent] = kpisOf(b, plan);
-  return table;
 }
 
 /** One KPI per participant per day or calendar week (clipped to the range), in order: what a streak counts. */

@@ -7,6 +7,7 @@ import { localDay } from "@/lib/domain/calendar";
 import { validateEvent, type CanonicalEvent } from "@/lib/domain/events";
 import { pendingDelta } from "@/lib/domain/rollup";
 import { NotFoundError, PayloadTooLargeError } from "@/lib/errors";
+import { announceChange } from "@/lib/realtime/changes";
 import type { Ctx } from "./context";
 
 /** SPEC §3.2: at most 5,000 events per batch (the 5 MiB limit is the transport's, checked before parsing). */
@@ -46,6 +47,9 @@ export async function ingestEvents(ctx: Ctx, raw: readonly unknown[], options: I
   const sorted = [...valid.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const stored = (sorted.length > 0 ? await fastPath(ctx, orgId, options.source, sorted) : null) ?? (await generalPath(ctx, orgId, options.source, sorted));
+  // Committed (either path): open boards recompute. After the statement or transaction, never inside it — a NOTIFY in
+  // the ingest transaction would serialize every commit on the notification queue.
+  if (stored > 0) announceChange(ctx.db, orgId);
   return { accepted: stored, duplicates: duplicates + (sorted.length - stored), rejected };
 }
 

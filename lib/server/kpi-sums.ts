@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { sumComponents, sumMetrics, type ComponentSumRow, type MetricSumRow, type RollupFilter, type RollupGrouping } from "@/db/queries/kpis";
 import { zeroComponents, type ComponentKey, type Components, type MetricComponents } from "@/lib/domain/kpi-components";
 import { componentsUsedBy, computeKpi, parseKpiKey, type BuiltinKpi, type KpiValue } from "@/lib/domain/kpis";
-import type { DirectoryAgent } from "./kpi-directory";
+import type { Directory, DirectoryAgent } from "./kpi-directory";
 
 /**
  * What getKpis and getKpiSeries share: which rollup columns and custom metrics a list of KPI keys needs, reading their
@@ -76,4 +76,31 @@ export function addRows(
     const b = bucketOf(row);
     if (b) addMetricRow(b, row);
   }
+}
+
+/**
+ * KPIs per agent (by external id) over a range, for the given agents only (identities that belong to none of them are
+ * left out), optionally within one queue. What campaigns and leaderboards rank.
+ */
+export async function agentKpis(
+  db: Db,
+  orgId: string,
+  range: { from: string; to: string },
+  keys: readonly string[],
+  agents: readonly DirectoryAgent[],
+  directory: Directory,
+  opts: { queue?: string } = {},
+): Promise<Record<string, Record<string, KpiValue>>> {
+  const table: Record<string, Record<string, KpiValue>> = {};
+  if (agents.length === 0 || keys.length === 0) return table;
+  const plan = planKpis(keys);
+  const sums = await readSums(db, orgId, range, plan, "agent_ref", { agents: agentsFilter(agents), ...(opts.queue !== undefined ? { queue: opts.queue } : {}) });
+  const inScope = new Set(agents);
+  const buckets = new Map<string, Bucket>(agents.map((a) => [a.externalId, newBucket()]));
+  addRows(sums, plan, (row) => {
+    const agent = directory.agentFor(row.agent_ref ?? "");
+    return agent && inScope.has(agent) ? buckets.get(agent.externalId) : undefined;
+  });
+  for (const [agent, b] of buckets) table[agent] = kpisOf(b, plan);
+  return table;
 }

@@ -12,6 +12,7 @@ import { DEMO_TEAMS as DEMO_TEAM_KEYS, type DemoAgent } from "@/lib/domain/demo/
 import { DEMO_ROSTER, DEMO_TEAM_NAMES, demoSlug, rosterAgents, skillOf } from "@/lib/domain/demo/roster";
 import { addTeamMember } from "./add-team-member";
 import { createCampaign } from "./create-campaign";
+import { createLeaderboard } from "./create-leaderboard";
 import { launchCampaign } from "./launch-campaign";
 import { createOrganization } from "./create-organization";
 import { createTeam } from "./create-team";
@@ -116,7 +117,19 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   await flush();
   const now = options.now ?? new Date();
   await seedDemoCampaigns({ ...ctx, now: () => now }, org.id, addDays(to, 1), teamIds);
+  await seedDemoLeaderboards(ctx, org.id, teamIds);
   return { orgId: org.id, created: true, events, from, to };
+}
+
+/** Boards for the wall and the agents' screens: the whole floor, one team, and a balanced score. */
+async function seedDemoLeaderboards(ctx: { db: Db; actor: SystemActor }, orgId: string, teamIds: Map<string, string>): Promise<void> {
+  const boards = [
+    { name: "CSAT this month", metric: "csat", period: "month", fairness: { minSamples: 10, method: "wilson" } },
+    { name: "Billing: handle time this week", metric: "aht", period: "week", teams: [teamIds.get("billing")!], fairness: { minSamples: 5, method: "raw" } },
+    { name: "Balanced score this month", metric: "composite", composite: { normalize: "zscore", weights: { csat: 0.5, aht: 0.3, fcr_rate: 0.2 } }, period: "month", fairness: { minSamples: 10, method: "raw" } },
+    { name: "Tickets solved this week", metric: "tickets_solved", period: "week" },
+  ];
+  for (const board of boards) await createLeaderboard(ctx, board, { orgId });
 }
 
 /**

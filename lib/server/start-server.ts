@@ -1,6 +1,7 @@
 import { closeDatabase, getDatabase } from "@/db/client";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { foldPendingRollups, organizationsWithPending } from "@/db/queries/events";
+import { startRealtime, stopRealtime } from "@/lib/realtime/stream";
 import { demoSignIns, hasDemoOrg, isDatabaseEmpty, seedDemo } from "./seed-demo";
 
 type ShutdownHook = () => Promise<void> | void;
@@ -34,6 +35,14 @@ export async function startServer(): Promise<void> {
     console.error(`[podium] cannot start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
+  const { db } = await getDatabase();
+  // One LISTEN per process (PostgreSQL) and the view cache. Registered before the rollup folding, so on shutdown the
+  // open streams end first (they would keep the server from exiting), then the folding, then the database.
+  await startRealtime(db);
+  onShutdown(async () => {
+    const closed = await stopRealtime(db);
+    if (closed > 0) console.log(`[podium] closed ${closed} live stream${closed === 1 ? "" : "s"}`);
+  });
   startRollupFolding();
   let stopping = false;
   const shutdown = async (signal: string) => {

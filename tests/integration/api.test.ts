@@ -1,5 +1,6 @@
+import { flushAccessLog } from "@/lib/http/access-log";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import {
@@ -136,6 +137,8 @@ describe("toErrorResponse", () => {
 });
 
 describe("API calls are audited under the key's name", () => {
+  // the access log is written in batches: earlier calls' rows must be in before a test takes its "before" mark
+  beforeEach(() => flushAccessLog());
   const call = async <P,>(
     handler: (request: Request, route: { params: Promise<P> }) => Promise<Response>,
     url: string,
@@ -153,6 +156,7 @@ describe("API calls are audited under the key's name", () => {
     const before = await lastAuditId(db, a.org.id);
     const res = await call(getAgents, "http://localhost/api/v1/agents?ignored=1", `Bearer ${key.key}`, {});
     expect(res.status).toBe(200);
+    await flushAccessLog();
     const entries = await auditAfter(db, a.org.id, before);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
@@ -176,6 +180,7 @@ describe("API calls are audited under the key's name", () => {
     expect((await call(getAgents, "http://localhost/api/v1/agents", `Bearer ${wrongScope.key}`, {})).status).toBe(403);
     const res = await call(getAgent, "http://localhost/api/v1/agents/nobody", `Bearer ${right.key}`, { externalId: "nobody" });
     expect(res.status).toBe(404);
+    await flushAccessLog();
     const entries = await auditAfter(db, a.org.id, before);
     expect(entries.map((e) => [e.actorId, e.meta])).toEqual([
       [wrongScope.id, { method: "GET", path: "/api/v1/agents", status: 403 }],
@@ -192,6 +197,7 @@ describe("API calls are audited under the key's name", () => {
         throw new Error("boom");
       })(new Request("http://localhost/api/v1/explode", { method: "DELETE", headers: { authorization: `Bearer ${key.key}` } }), noParams);
       expect(res.status).toBe(500);
+      await flushAccessLog();
       expect((await auditAfter(db, a.org.id, before)).map((e) => e.meta)).toEqual([{ method: "DELETE", path: "/api/v1/explode", status: 500 }]);
     } finally {
       log.mockRestore();
@@ -207,6 +213,7 @@ describe("API calls are audited under the key's name", () => {
     );
     expect(res.status).toBe(201);
     expect(await res.text()).toBe("created");
+    await flushAccessLog();
     expect((await auditAfter(db, a.org.id, before)).map((e) => e.meta)).toEqual([{ method: "POST", path: "/api/v1/things", status: 201 }]);
   });
 
@@ -228,6 +235,7 @@ describe("API calls are audited under the key's name", () => {
       const res = await call(getAgents, "http://localhost/api/v1/agents", authorization, {});
       expect(res.status).toBe(401);
     }
+    await flushAccessLog();
     expect(await auditAfter(db, a.org.id, before)).toEqual([]);
     const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, revoked.id));
     expect(row?.lastUsedAt).toBeNull();

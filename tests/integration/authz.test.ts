@@ -67,6 +67,7 @@ import {
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/admin/api-keys/actions";
 import { updateOrganizationAction } from "@/app/(app)/admin/organization/actions";
 import { updateKpiSettingsAction } from "@/app/(app)/admin/kpi-settings/actions";
+import { createDisplayLinkAction, deleteLeaderboardAction, revokeDisplayLinkAction, saveLeaderboardAction } from "@/app/(app)/leaderboards/actions";
 import { archiveCampaignAction, launchCampaignAction, previewCampaignAction, replayCampaignAction, saveCampaignAction } from "@/app/(app)/campaigns/actions";
 import { deleteImportMappingAction, importRowsAction, saveImportMappingAction } from "@/app/(app)/admin/import/actions";
 import { deleteWebhookSecretAction, setWebhookSecretAction } from "@/app/(app)/admin/data-sources/actions";
@@ -82,7 +83,16 @@ import { listCampaigns } from "@/lib/server/list-campaigns";
 import { replayCampaign } from "@/lib/server/replay-campaign";
 import { simulateCampaign } from "@/lib/server/simulate-campaign";
 import { updateCampaign } from "@/lib/server/update-campaign";
-import { campaigns as campaignRows, campaignVersions } from "@/db/schema";
+import { campaigns as campaignRows, campaignVersions, displayLinks, leaderboards } from "@/db/schema";
+import { createDisplayLink } from "@/lib/server/create-display-link";
+import { createLeaderboard } from "@/lib/server/create-leaderboard";
+import { deleteLeaderboard } from "@/lib/server/delete-leaderboard";
+import { getLeaderboard } from "@/lib/server/get-leaderboard";
+import { subscribeLeaderboard } from "@/lib/server/subscribe-leaderboard";
+import { listDisplayLinks } from "@/lib/server/list-display-links";
+import { listLeaderboards } from "@/lib/server/list-leaderboards";
+import { revokeDisplayLink } from "@/lib/server/revoke-display-link";
+import { updateLeaderboard } from "@/lib/server/update-leaderboard";
 import { useAppDatabase, type AppDatabase } from "../helpers/app-db";
 import { auditCount } from "../helpers/audit";
 import { makeOrg, system, type TestOrg } from "../helpers/fixtures";
@@ -161,6 +171,9 @@ const campaignStateAnswer = (answer: { status: number; json: unknown }) => {
 };
 const launchPool: string[] = [];
 const archivePool: string[] = [];
+const scratchBoard = async () => (await createLeaderboard({ db, actor: a.actors.admin }, { name: uniq("Board"), metric: "csat", period: "month" })).id;
+const scratchDisplayLink = async () => (await createDisplayLink({ db, actor: a.actors.admin }, { name: uniq("Screen"), boards: [await scratchBoard()] })).id;
+let routeBoardId = "";
 const scratchCampaign = async () => (await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id;
 
 beforeAll(async () => {
@@ -169,6 +182,7 @@ beforeAll(async () => {
   a = await makeOrg(db, "Authz A");
   b = await makeOrg(db, "Authz B");
   routeCampaignId = (await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id;
+  routeBoardId = await scratchBoard();
   // launch and archive change state: every request gets a draft of its own
   for (let i = 0; i < 32; i++) launchPool.push((await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id);
   for (let i = 0; i < 32; i++) archivePool.push((await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id);
@@ -229,6 +243,8 @@ async function orgState(orgId: string) {
     events: Number((await db.select({ n: count() }).from(importedEvents).where(eq(importedEvents.orgId, orgId)))[0]?.n),
     campaigns: await db.select().from(campaignRows).where(eq(campaignRows.orgId, orgId)).orderBy(asc(campaignRows.id)),
     campaignVersions: Number((await db.select({ n: count() }).from(campaignVersions).where(eq(campaignVersions.orgId, orgId)))[0]?.n),
+    leaderboards: await db.select().from(leaderboards).where(eq(leaderboards.orgId, orgId)).orderBy(asc(leaderboards.id)),
+    displayLinks: await db.select().from(displayLinks).where(eq(displayLinks.orgId, orgId)).orderBy(asc(displayLinks.id)),
   };
 }
 
@@ -292,6 +308,79 @@ const importedInto = async (orgId: string, id: string) =>
   (await db.select({ id: importedEvents.id }).from(importedEvents).where(and(eq(importedEvents.orgId, orgId), eq(importedEvents.id, id)))).length;
 
 const OPERATIONS: Record<string, AnyOpEntry> = {
+  "create-display-link": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "leaderboards:write",
+    otherOrg: "refused", // names org A's boards: not found elsewhere
+    prepare: scratchBoard,
+    run: (ctx, boardId) => createDisplayLink(ctx, { name: uniq("Wall screen"), boards: [boardId] }),
+    check: (r) => expect(r.path).toBe(`/tv/${r.token}`),
+  }),
+  "create-leaderboard": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "leaderboards:write",
+    otherOrg: "own-org",
+    run: (ctx) => createLeaderboard(ctx, { name: uniq("CSAT board"), metric: "csat", period: "week" }),
+    check: async (r) => expect((await db.select().from(leaderboards).where(eq(leaderboards.id, r.id)))[0]?.orgId).toBe(a.org.id),
+  }),
+  "delete-leaderboard": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "leaderboards:write",
+    otherOrg: "refused",
+    prepare: scratchBoard,
+    run: (ctx, id) => deleteLeaderboard(ctx, id),
+    check: async (_r, _w, id) => expect(await db.select().from(leaderboards).where(eq(leaderboards.id, id))).toEqual([]),
+  }),
+  "subscribe-leaderboard": op({
+    allowed: ["agent", "manager", "hr", "admin", "key"],
+    scope: "leaderboards:read",
+    otherOrg: "refused",
+    prepare: scratchBoard,
+    run: (ctx, id) => subscribeLeaderboard(ctx, id, { top: "5" }),
+    check: (r) => expect(r.orgId).toBe(a.org.id),
+  }),
+  "get-leaderboard": op({
+    allowed: ["agent", "manager", "hr", "admin", "key"], // everyone in the organization sees its boards (SPEC §9)
+    scope: "leaderboards:read",
+    otherOrg: "refused",
+    prepare: scratchBoard,
+    run: (ctx, id) => getLeaderboard(ctx, id, { from: "2026-02-01", to: "2026-02-28" }),
+    check: (r, _w, id) => expect(r).toMatchObject({ id, metric: "csat", period: { kind: "month", from: "2026-02-01", to: "2026-02-28" } }),
+  }),
+  "list-display-links": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "leaderboards:write",
+    otherOrg: "own-org",
+    prepare: scratchDisplayLink,
+    run: (ctx) => listDisplayLinks(ctx),
+    check: (r, _w, id) => {
+      expect(r.map((l) => l.id)).toContain(id);
+      expect(JSON.stringify(r)).not.toMatch(/pdd_|token/);
+    },
+  }),
+  "list-leaderboards": op({
+    allowed: ["agent", "manager", "hr", "admin", "key"],
+    scope: "leaderboards:read",
+    otherOrg: "own-org",
+    run: (ctx) => listLeaderboards(ctx),
+    check: (r) => expect(r.map((b) => b.id)).toContain(routeBoardId),
+  }),
+  "revoke-display-link": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "leaderboards:write",
+    otherOrg: "refused",
+    prepare: scratchDisplayLink,
+    run: (ctx, id) => revokeDisplayLink(ctx, id),
+    check: async (_r, _w, id) => expect((await db.select().from(displayLinks).where(eq(displayLinks.id, id)))[0]?.revokedAt).not.toBeNull(),
+  }),
+  "update-leaderboard": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "leaderboards:write",
+    otherOrg: "refused",
+    prepare: scratchBoard,
+    run: (ctx, id) => updateLeaderboard(ctx, id, { name: uniq("Renamed board"), metric: "aht", period: "month" }),
+    check: async (_r, _w, id) => expect((await db.select().from(leaderboards).where(eq(leaderboards.id, id)))[0]?.metric).toBe("aht"),
+  }),
   "archive-campaign": op({
     allowed: ["manager", "hr", "admin", "key"], // a campaign of team A: its manager's too
     scope: "campaigns:write",
@@ -711,6 +800,12 @@ const NOT_ACTOR_OPERATIONS: Record<string, string> = {
   "campaign-evaluation": "helper that loads KPIs and evaluates a campaign for simulate, replay, standings and the list, which authorize before calling it",
   "campaign-load": "helper that loads (org-scoped) and re-validates a stored campaign for the campaign operations",
   "campaign-view": "shapes a loaded campaign for reading, no data access",
+  "display-token": "makes and hashes display tokens, no data access",
+  "get-display": "no actor: TV mode, where the display token is the credential (open-display); realtime.test.ts",
+  "leaderboard-input": "validates a board and checks its teams for create-leaderboard and update-leaderboard, which authorize first",
+  "leaderboard-view": "computes a board's ranking for get-leaderboard, the streams and TV mode, which authorize (or check the display token) first",
+  "open-display":
+    "no actor: a display token (TV mode) opens its own link's boards and nothing else; malformed, unknown and revoked tokens are the same 404 (leaderboards.test.ts)",
   "authenticate-api-key": "turns a Bearer token into an actor (exercised by the route tests below)",
   "check-health": "public liveness probe: reports only whether the database answers",
   context: "the Ctx type and clock helper, no operation",
@@ -1039,6 +1134,32 @@ const ROUTES: Record<string, RouteEntry> = {
     otherOrg: "404",
     check: (json) => expect((json as { versions: Array<{ version: number }> }).versions.map((v) => v.version)).toEqual([1]),
   },
+  "POST /api/v1/leaderboards": {
+    kind: "keyed",
+    scope: "leaderboards:write",
+    url: () => "http://localhost/api/v1/leaderboards",
+    params: () => ({}),
+    body: () => JSON.stringify({ name: uniq("API board"), metric: "aht", period: "month" }),
+    otherOrg: "own-org",
+    comparable: (answer) => ({ status: answer.status, error: (answer.json as { error?: unknown } | undefined)?.error }),
+    check: (json) => expect(json).toMatchObject({ id: expect.any(String) }),
+  },
+  "GET /api/v1/leaderboards": {
+    kind: "keyed",
+    scope: "leaderboards:read",
+    url: () => "http://localhost/api/v1/leaderboards",
+    params: () => ({}),
+    otherOrg: "own-org",
+    check: (json) => expect((json as { leaderboards: Array<{ id: string }> }).leaderboards.map((b) => b.id)).toContain(routeBoardId),
+  },
+  "GET /api/v1/leaderboards/[id]": {
+    kind: "keyed",
+    scope: "leaderboards:read",
+    url: () => `http://localhost/api/v1/leaderboards/${routeBoardId}?from=2026-02-01&to=2026-02-28&top=5`,
+    params: () => ({ id: routeBoardId }),
+    otherOrg: "404",
+    check: (json) => expect(json).toMatchObject({ id: routeBoardId, period: { from: "2026-02-01", to: "2026-02-28" }, rows: [] }),
+  },
   "GET /api/v1/kpis": {
     kind: "keyed",
     scope: "kpis:read",
@@ -1069,6 +1190,22 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   ...catchAll,
   "GET /api/auth/[...nextauth]": { kind: "not-exercised", reason: "Auth.js's own sign-in endpoints; covered by e2e" },
+  "GET /api/v1/leaderboards/[id]/stream": {
+    kind: "not-exercised",
+    reason: "an SSE stream stays open, so this suite cannot read it to the end; its check is subscribe-leaderboard (in the matrix above), and realtime.test.ts covers 401, 403, 404, 400 and the stream itself",
+  },
+  "GET /api/leaderboards/[id]/stream": {
+    kind: "not-exercised",
+    reason: "the web app's SSE stream (session): subscribe-leaderboard above; realtime.test.ts covers 401 without a session and the stream",
+  },
+  "GET /api/display/[token]": {
+    kind: "not-exercised",
+    reason: "TV mode: the display token is the credential (get-display, open-display); leaderboards.test.ts and realtime.test.ts cover malformed, unknown and revoked tokens (404) and that only the link's boards are shown",
+  },
+  "GET /api/display/[token]/stream": {
+    kind: "not-exercised",
+    reason: "TV mode's SSE stream: realtime.test.ts covers the 404s and the revoked link ending the stream",
+  },
   "POST /api/auth/[...nextauth]": { kind: "not-exercised", reason: "Auth.js's own sign-in endpoints; covered by e2e" },
 };
 
@@ -1495,6 +1632,41 @@ const ACTIONS: Record<string, ActionEntry> = {
     prepare: scratchCampaign,
     invoke: (id) => archiveCampaignAction(id),
     check: (state) => expect(state).toMatchObject({ ok: true, data: { status: "archived" } }),
+  },
+  "app/(app)/leaderboards/actions.ts#saveLeaderboardAction": {
+    kind: "session",
+    allowed: ["manager", "hr", "admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => saveLeaderboardAction(null, { name: uniq("Form board"), metric: "csat", period: "month" }),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { id: expect.any(String) } }),
+  },
+  "app/(app)/leaderboards/actions.ts#deleteLeaderboardAction": {
+    kind: "session",
+    allowed: ["manager", "hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchBoard,
+    invoke: (id) => deleteLeaderboardAction(id),
+    check: (state) => expect(state.ok).toBe(true),
+  },
+  "app/(app)/leaderboards/actions.ts#createDisplayLinkAction": {
+    kind: "session",
+    allowed: ["manager", "hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchBoard,
+    invoke: (boardId) => createDisplayLinkAction(null, form({ name: uniq("Screen"), boards: boardId, rotateSeconds: "15" })),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { path: expect.stringMatching(/^\/tv\/pdd_/) } }),
+  },
+  "app/(app)/leaderboards/actions.ts#revokeDisplayLinkAction": {
+    kind: "session",
+    allowed: ["manager", "hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchDisplayLink,
+    invoke: (linkId) => revokeDisplayLinkAction(null, form({ linkId })),
+    check: (state) => expect(state.ok).toBe(true),
   },
   "app/(app)/admin/kpi-settings/actions.ts#updateKpiSettingsAction": {
     kind: "session",

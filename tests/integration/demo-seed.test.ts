@@ -7,6 +7,8 @@ import { DEMO_ROSTER, demoSlug } from "@/lib/domain/demo/roster";
 import { getKpis } from "@/lib/server/get-kpis";
 import { getMyIncentives } from "@/lib/server/get-my-incentives";
 import { listCampaigns } from "@/lib/server/list-campaigns";
+import { getLeaderboard } from "@/lib/server/get-leaderboard";
+import { listLeaderboards } from "@/lib/server/list-leaderboards";
 import { createCampaign } from "@/lib/server/create-campaign";
 import { getCampaignStandings } from "@/lib/server/get-campaign-standings";
 import { launchCampaign } from "@/lib/server/launch-campaign";
@@ -124,6 +126,16 @@ describe("seedDemo", () => {
       const standings = await getCampaignStandings(ctx, id, range);
       expect(standings.results, template).toEqual(simulated.results);
       expect(standings.totals, template).toEqual(simulated.totals);
+    }
+  });
+
+  it("puts up leaderboards that rank the demo's agents", async () => {
+    const ctx = { ...(await admin()), now: () => NOW };
+    const boards = await listLeaderboards(ctx);
+    expect(boards.map((b) => b.name).sort()).toEqual(["Balanced score this month", "Billing: handle time this week", "CSAT this month", "Tickets solved this week"]);
+    for (const board of boards) {
+      const view = await getLeaderboard(ctx, board.id, { from: seeded.from!, to: seeded.to! });
+      expect(view.ranked, board.name).toBeGreaterThan(5);
     }
   });
 

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { CopyButton } from "@/lib/ui/copy-button";
+import { RevokeButton } from "@/lib/ui/revoke-button";
 import { Field, FormAlert, SubmitButton, useValidationMessage } from "@/lib/ui/form";
 import { valueOf, type FormResult } from "@/lib/ui/form-result";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -76,15 +77,5 @@ export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
 
 export function RevokeApiKeyButton({ keyId, name }: { keyId: string; name: string }) {
   const t = useTranslations("apiKeys");
-  const translate = useValidationMessage();
-  const [state, action] = useActionState(revokeApiKeyAction, null);
-  return (
-    <form action={action} onSubmit={(e) => !confirm(t("confirmRevoke", { name })) && e.preventDefault()}>
-      <input type="hidden" name="keyId" value={keyId} />
-      <SubmitButton className="danger small-button" pendingLabel={t("revoking")}>
-        {t("revoke")}
-      </SubmitButton>
-      {state && !state.ok && <span className="field-error">{translate(state.message)}</span>}
-    </form>
-  );
+  return <RevokeButton action={revokeApiKeyAction} field="keyId" id={keyId} confirmText={t("confirmRevoke", { name })} label={t("revoke")} pendingLabel={t("revoking")} />;
 }

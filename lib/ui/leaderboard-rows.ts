@@ -1,0 +1,74 @@
+import type { LeaderboardRow, LeaderboardView } from "@/lib/server/leaderboard-view";
+import { formatKpiValue } from "./kpi-format";
+
+/**
+ * A board's rows as the board page and TV mode show them (STYLE: data shaped before JSX). Pure, so server pages and
+ * client components (the live board, the wall screen) share it.
+ */
+export type Movement = { dir: "up" | "down" | "same" | "none"; places: number };
+export type BoardRowView = {
+  agent: string;
+  name: string;
+  rank: number | null;
+  /** "1", or "=1" would hide the competition ranking: ties show the same number, then a gap (1, 1, 3). */
+  rankLabel: string;
+  value: string | null;
+  n: number;
+  /** The fairness-adjusted score when it differs from the value (Wilson, Bayes), for a tooltip. */
+  score: string | null;
+  move: Movement;
+  mine: boolean;
+};
+export type BoardRowsView = {
+  ranked: BoardRowView[];
+  /** Below minSamples (or without data): listed after the ranked ones as "not enough data". */
+  unranked: BoardRowView[];
+  /** The viewer's row and two on either side; null when the viewer is not on this board. */
+  neighbours: BoardRowView[] | null;
+  mine: BoardRowView | null;
+};
+
+export function movementOf(change: number | null): Movement {
+  if (change === null) return { dir: "none", places: 0 };
+  if (change > 0) return { dir: "up", places: change };
+  if (change < 0) return { dir: "down", places: -change };
+  return { dir: "same", places: 0 };
+}
+
+/** The board's value in its KPI's unit; a composite is a score. */
+export function formatBoardValue(metric: string, value: number, locale: string): string {
+  return formatKpiValue(metric, value, locale);
+}
+
+function rowView(view: LeaderboardView, row: LeaderboardRow, me: string | null, locale: string): BoardRowView {
+  const value = row.value === null ? null : formatBoardValue(view.metric, row.value, locale);
+  const adjusted = view.fairness.method !== "raw" && row.score !== null && row.score !== row.value;
+  return {
+    agent: row.agent,
+    name: row.name,
+    rank: row.rank,
+    rankLabel: row.rank === null ? "–" : String(row.rank),
+    value,
+    n: row.n,
+    score: adjusted ? formatBoardValue(view.metric, row.score!, locale) : null,
+    move: movementOf(row.change),
+    mine: me !== null && row.agent === me,
+  };
+}
+
+/** `me`: the viewer's agent id (external id), or null when they have no agent profile. */
+export function boardRowsView(view: LeaderboardView, me: string | null, locale: string): BoardRowsView {
+  const rows = view.rows.map((r) => rowView(view, r, me, locale));
+  const ranked = rows.filter((r) => r.rank !== null);
+  const unranked = rows.filter((r) => r.rank === null);
+  const mine = rows.find((r) => r.mine) ?? null;
+  // Neighbours among the ranked only: an unranked viewer has no position to stand in yet.
+  const neighbours = mine ? (mine.rank !== null ? around(ranked, mine.agent, 2) : [mine]) : null;
+  return { ranked, unranked, neighbours, mine };
+}
+
+/** A row and `n` on either side (as lib/domain's neighbourhood, over the shaped rows). */
+function around(rows: BoardRowView[], agent: string, n: number): BoardRowView[] {
+  const i = rows.findIndex((r) => r.agent === agent);
+  return i < 0 ? [] : rows.slice(Math.max(0, i - n), i + n + 1);
+}
