@@ -1,5 +1,6 @@
 import { closeDatabase, getDatabase } from "@/db/client";
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { flushAccessLog } from "@/lib/http/access-log";
 import { foldPendingRollups, organizationsWithPending } from "@/db/queries/events";
 import { startRealtime, stopRealtime } from "@/lib/realtime/stream";
 import { demoSignIns, hasDemoOrg, isDatabaseEmpty, seedDemo } from "./seed-demo";
@@ -44,6 +45,7 @@ export async function startServer(): Promise<void> {
     if (closed > 0) console.log(`[podium] closed ${closed} live stream${closed === 1 ? "" : "s"}`);
   });
   startRollupFolding();
+  onShutdown(() => flushAccessLog()); // the last API calls' access-log rows, before the database closes
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
