@@ -84,3 +84,33 @@ describe("ViewCache", () => {
     expect(cache.size).toBe(3);
   });
 });
+
+describe("ViewCache freshness", () => {
+  it("recomputes a view that is no longer valid (computed for another day)", async () => {
+    const cache = new ViewCache(new ChangeBus(null), { now: () => 0 });
+    let day = "2026-09-01";
+    let n = 0;
+    const compute = async () => ({ day, n: ++n });
+    expect(await cache.get("org", "k", compute, (v) => v.day === day)).toEqual({ day: "2026-09-01", n: 1 });
+    expect(await cache.get("org", "k", compute, (v) => v.day === day)).toEqual({ day: "2026-09-01", n: 1 });
+    day = "2026-09-02";
+    expect(await cache.get("org", "k", compute, (v) => v.day === day)).toEqual({ day: "2026-09-02", n: 2 });
+  });
+
+  it("keeps a view fresh for 20 times as long as it took to compute", async () => {
+    let now = 0;
+    const cache = new ViewCache(new ChangeBus(null), { freshMs: 1_000, maxAgeMs: 5_000, now: () => now });
+    let n = 0;
+    const slow = async () => {
+      now += 500; // takes half a second
+      return ++n;
+    };
+    expect(await cache.get("org", "k", slow)).toBe(1);
+    now = 9_000; // fresh for 10 s from the start
+    expect(await cache.get("org", "k", slow)).toBe(1);
+    expect(cache.stats.stale).toBe(0);
+    now = 15_000; // stale (served while refreshing) up to 20 s
+    expect(await cache.get("org", "k", slow)).toBe(1);
+    expect(cache.stats.stale).toBe(1);
+  });
+});

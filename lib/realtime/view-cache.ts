@@ -2,24 +2,34 @@ import type { Db } from "@/db/client";
 import { ANY_ORG, changeBus, type ChangeBus } from "./changes";
 import { existingFor, forget, perDatabase } from "./per-database";
 
-/** A cached view is served as is for this long after it was computed. */
-export const FRESH_MS = 1_000;
 /**
- * Up to this age it is still served while a fresh one is computed in the background; older ones are recomputed
- * before answering. Changes that announce themselves (events, board edits) drop a view at once; the ages bound how
- * long a change that does not (a team membership, KPI settings) takes to show.
+ * A cached view is served as is for this long after it was computed, or for 20 times as long as computing it took,
+ * whichever is longer: a 10,000-agent board that takes most of a second to rank is refreshed every 15 s or so, not
+ * every second (which would keep a core busy just refreshing).
+ */
+export const FRESH_MS = 1_000;
+const FRESH_PER_COMPUTE_MS = 20;
+/**
+ * Up to this age (or twice the fresh time, whichever is longer) it is still served while a fresh one is computed in
+ * the background; older ones are recomputed before answering. Changes that announce themselves (events, board edits,
+ * revoked links) drop a view at once; these ages bound how long a change that does not (a team membership, KPI
+ * settings) takes to show.
  */
 export const MAX_AGE_MS = 5_000;
 const MAX_ENTRIES = 1_000;
 
-type Entry = { orgId: string; value: Promise<unknown>; at: number; refreshing: boolean };
+type Entry = {
+  orgId: string;
+  value: Promise<unknown>;
+  /** The value once computed, for `valid` checks. */
+  resolved?: { value: unknown };
+  at: number;
+  freshUntil: number;
+  staleUntil: number;
+  refreshing: boolean;
+};
 export type ViewCacheOptions = { freshMs?: number; maxAgeMs?: number; maxEntries?: number; now?: () => number };
 
-/**
- * A small in-process cache of computed views (a 10,000-agent board costs a few hundred milliseconds to rank; reading
- * it should not). Concurrent misses share one computation; a change in an organization drops its views at once, so
- * a read after an accepted event (on this instance; others hear of it by NOTIFY) sees the event.
- */
 export class ViewCache {
   private readonly entries = new Map<string, Entry>();
   /** Bumped by every change, per organization and for all: a computation that started before it is not stored. */
@@ -44,17 +54,20 @@ export class ViewCache {
     return this.entries.size;
   }
 
-  /** The view under (orgId, key), computing it when missing or too old. Callers authorize before asking. */
-  get<T>(orgId: string, key: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * The view under (orgId, key), computing it when missing, too old, or no longer `valid` (say, computed for another
+   * day). Callers authorize before asking: the key is only ever looked up within the caller's own organization.
+   */
+  get<T>(orgId: string, key: string, compute: () => Promise<T>, valid: (value: T) => boolean = () => true): Promise<T> {
     const id = `${orgId}\u0000${key}`;
     const entry = this.entries.get(id);
-    if (entry) {
-      const age = this.now() - entry.at;
-      if (age < this.freshMs) {
+    if (entry && (!entry.resolved || valid(entry.resolved.value as T))) {
+      const now = this.now();
+      if (now < entry.freshUntil || !entry.resolved) {
         this.stats.hits++;
         return entry.value as Promise<T>;
       }
-      if (age < this.maxAgeMs) {
+      if (now < entry.staleUntil) {
         this.stats.stale++;
         if (!entry.refreshing) this.refresh(id, entry, compute);
         return entry.value as Promise<T>;
@@ -85,12 +98,16 @@ export class ViewCache {
   }
 
   private fill<T>(id: string, orgId: string, compute: () => Promise<T>): Promise<T> {
+    const at = this.now();
     const value = compute();
-    const entry: Entry = { orgId, value, at: this.now(), refreshing: false };
+    const entry: Entry = { orgId, value, at, freshUntil: Infinity, staleUntil: Infinity, refreshing: false };
     this.store(id, entry);
-    value.catch(() => {
-      if (this.entries.get(id) === entry) this.entries.delete(id); // errors are not cached
-    });
+    value.then(
+      (v) => this.settle(entry, v, at),
+      () => {
+        if (this.entries.get(id) === entry) this.entries.delete(id); // errors are not cached
+      },
+    );
     return value;
   }
 
@@ -100,7 +117,10 @@ export class ViewCache {
     const at = this.now();
     compute().then(
       (value) => {
-        if (this.entries.get(id) === entry && this.generation(entry.orgId) === generation) this.store(id, { orgId: entry.orgId, value: Promise.resolve(value), at, refreshing: false });
+        if (this.entries.get(id) !== entry || this.generation(entry.orgId) !== generation) return;
+        const next: Entry = { orgId: entry.orgId, value: Promise.resolve(value), at, freshUntil: 0, staleUntil: 0, refreshing: false };
+        this.settle(next, value, at);
+        this.store(id, next);
       },
       (err: unknown) => {
         entry.refreshing = false;
@@ -108,6 +128,14 @@ export class ViewCache {
         console.error("[podium] realtime: refreshing a cached view failed", err);
       },
     );
+  }
+
+  /** Computed: how long it stays fresh depends on how long it took. */
+  private settle(entry: Entry, value: unknown, at: number): void {
+    const fresh = Math.max(this.freshMs, FRESH_PER_COMPUTE_MS * (this.now() - at));
+    entry.resolved = { value };
+    entry.freshUntil = at + fresh;
+    entry.staleUntil = at + Math.max(this.maxAgeMs, 2 * fresh);
   }
 
   private store(id: string, entry: Entry): void {
@@ -134,8 +162,8 @@ export function disableViewCache(db: Db): void {
   forget("views", db);
 }
 
-/** `compute()` through the database's view cache when it is enabled. */
-export function cachedView<T>(db: Db, orgId: string, key: string, compute: () => Promise<T>): Promise<T> {
+/** `compute()` through the database's view cache when it is enabled (see ViewCache.get). */
+export function cachedView<T>(db: Db, orgId: string, key: string, compute: () => Promise<T>, valid?: (value: T) => boolean): Promise<T> {
   const cache = viewCacheOf(db);
-  return cache ? cache.get(orgId, key, compute) : compute();
+  return cache ? cache.get(orgId, key, compute, valid) : compute();
 }
