@@ -63,6 +63,7 @@ try {
     runs.list.push(await load(list, { seconds: SECONDS, headers }));
   }
   const full = await load(whole, { seconds: SECONDS, headers });
+  await new Promise((r) => setTimeout(r, 3_000)); // requests autocannon left in flight finish before the server stops
 
   const show = (label: string, rs: LoadResult[]) =>
     console.log(`${label.padEnd(44)} ${rs.map((r) => fmt(r.rps, 0)).join(" / ")} req/s → median ${fmt(median(rs.map((r) => r.rps)), 0)} (p50 ${median(rs.map((r) => r.p50))} ms, p99 ${median(rs.map((r) => r.p99))} ms)`);
