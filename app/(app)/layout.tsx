@@ -26,6 +26,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // Incentives: agents follow theirs; managers, HR and admins run campaigns.
   if (actor.role === "agent") items.push({ href: "/incentives", label: tIncentives("nav") });
   if (can(actor, "campaigns.manage")) items.push({ href: "/campaigns", label: tCampaigns("campaigns") });
+  // Money: everyone has statements and the rewards catalog; HR and admins run payouts.
+  items.push({ href: "/statements", label: t("statements") });
+  items.push({ href: "/rewards", label: t("rewards") });
+  if (can(actor, "payouts.manage")) items.push({ href: "/payouts", label: t("payouts") });
   if (can(actor, "org.admin")) items.push({ href: "/admin/users", label: t("admin"), match: "/admin" });
   else if (can(actor, "audit.read")) items.push({ href: "/admin/audit", label: t("audit"), match: "/admin/audit" });
   return (

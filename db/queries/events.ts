@@ -8,6 +8,13 @@ import { rowsOf } from "./rows";
 export type NewEvent = { event: CanonicalEvent; localDay: string; late: boolean };
 
 /**
+ * An event whose day falls in a closed (or closing) pay period is late (SPEC §6): it never changes that period; the
+ * next close turns it into adjustment lines. Decided by the database as the event is stored, so it holds whatever
+ * close committed before.
+ */
+const lateIn = (orgId: string) => sql`exists (select 1 from periods p where p.org_id = ${orgId}::uuid and r.d between p.from_day and p.to_day)`;
+
+/**
  * Stores events that are not stored yet and returns the ids that were. One statement whatever the batch size: the
  * rows travel as one JSON parameter. (org_id, id) is the idempotency key: a known id is skipped, its first body kept.
  */
@@ -17,7 +24,7 @@ export async function insertNewEvents(q: Queryable, orgId: string, source: strin
   const json = JSON.stringify(rows.map(({ event, localDay, late }) => (late ? { d: localDay, l: true, p: event } : { d: localDay, p: event })));
   const result = await q.execute(sql`
     insert into events (org_id, id, type, agent_ref, queue, occurred_at, local_day, late, payload, source)
-    select ${orgId}::uuid, r.p->>'id', r.p->>'type', r.p->>'agent', r.p->>'queue', (r.p->>'occurredAt')::timestamptz, r.d, coalesce(r.l, false), r.p, ${source}
+    select ${orgId}::uuid, r.p->>'id', r.p->>'type', r.p->>'agent', r.p->>'queue', (r.p->>'occurredAt')::timestamptz, r.d, coalesce(r.l, false) or ${lateIn(orgId)}, r.p, ${source}
     from jsonb_to_recordset(${json}::jsonb) as r(d date, l boolean, p jsonb)
     order by r.p->>'id'
     on conflict (org_id, id) do nothing
@@ -49,7 +56,7 @@ export async function insertNewBatch(
       for key share
     ), stored as (
       insert into events (org_id, id, type, agent_ref, queue, occurred_at, local_day, late, payload, source)
-      select ${orgId}::uuid, r.p->>'id', r.p->>'type', r.p->>'agent', r.p->>'queue', (r.p->>'occurredAt')::timestamptz, r.d, coalesce(r.l, false), r.p, ${source}
+      select ${orgId}::uuid, r.p->>'id', r.p->>'type', r.p->>'agent', r.p->>'queue', (r.p->>'occurredAt')::timestamptz, r.d, coalesce(r.l, false) or ${lateIn(orgId)}, r.p, ${source}
       from jsonb_to_recordset(${json}::jsonb) as r(d date, l boolean, p jsonb)
       where exists (select 1 from org)
       order by r.p->>'id'

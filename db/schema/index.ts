@@ -8,3 +8,4 @@ export * from "./kpi-settings";
 export * from "./sources";
 export * from "./campaigns";
 export * from "./leaderboards";
+export * from "./money";

@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
 import { integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { PayPeriod } from "@/lib/domain/money/pay-periods";
+
+export { PAY_PERIODS, type PayPeriod } from "@/lib/domain/money/pay-periods";
 
 /** Opening hours per ISO weekday (1 = Monday … 7 = Sunday), local "HH:MM" times in the org's timezone. */
 export type BusinessHours = {
@@ -19,6 +22,8 @@ export const organizations = pgTable("organizations", {
   businessHours: jsonb("business_hours").$type<BusinessHours>().notNull().default(DEFAULT_BUSINESS_HOURS),
   /** Service level threshold T in seconds: an answered call waiting at most T counts as within service level. */
   serviceLevelSeconds: integer("service_level_seconds").notNull().default(20),
+  /** How pay periods recur (SPEC §6): calendar months by default, or weeks or quarters, in the org's time zone. */
+  payPeriod: text("pay_period").$type<PayPeriod>().notNull().default("month"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,6 @@
+import { sessionExportRoute } from "@/lib/http/download";
+
+export const dynamic = "force-dynamic";
+
+/** The xlsx export button of a payout run page (session). */
+export const GET = sessionExportRoute("xlsx");

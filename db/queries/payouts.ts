@@ -1,0 +1,267 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "../client";
+import {
+  agentProfiles,
+  disputes,
+  payoutLines,
+  payoutRuns,
+  periods,
+  users,
+  type Dispute,
+  type PayoutLine,
+  type PayoutRun,
+  type PayoutRunState,
+  type Period,
+} from "../schema";
+import { rowsOf } from "./rows";
+
+/** Serializes closes within one organization (FOR NO KEY UPDATE: ingest's KEY SHARE locks are not blocked). */
+export async function lockOrganizationCloses(q: Queryable, orgId: string): Promise<void> {
+  await q.execute(sql`select id from organizations where id = ${orgId}::uuid for no key update`);
+}
+
+export async function overlappingPeriod(q: Queryable, orgId: string, from: string, to: string): Promise<Period | undefined> {
+  const [row] = await q
+    .select()
+    .from(periods)
+    .where(and(eq(periods.orgId, orgId), lte(periods.fromDay, to), gte(periods.toDay, from)))
+    .orderBy(asc(periods.fromDay))
+    .limit(1);
+  return row;
+}
+
+export async function findPeriod(q: Queryable, orgId: string, id: string): Promise<Period | undefined> {
+  const [row] = await q.select().from(periods).where(and(eq(periods.orgId, orgId), eq(periods.id, id)));
+  return row;
+}
+
+export async function listPeriods(q: Queryable, orgId: string): Promise<Array<Period & { runId: string | null; runState: PayoutRunState | null }>> {
+  const rows = await q
+    .select({ period: periods, runId: payoutRuns.id, runState: payoutRuns.state })
+    .from(periods)
+    .leftJoin(payoutRuns, eq(payoutRuns.periodId, periods.id))
+    .where(eq(periods.orgId, orgId))
+    .orderBy(desc(periods.fromDay));
+  return rows.map((r) => ({ ...r.period, runId: r.runId, runState: r.runState }));
+}
+
+/** Closed periods that received late events since their adjustments were last computed. */
+export async function periodsWithLateEvents(q: Queryable, orgId: string): Promise<Period[]> {
+  return q
+    .select()
+    .from(periods)
+    .where(
+      and(
+        eq(periods.orgId, orgId),
+        eq(periods.state, "closed"),
+        sql`exists (select 1 from events e where e.org_id = ${periods.orgId} and e.late and e.local_day between ${periods.fromDay} and ${periods.toDay}
+          and e.received_at > coalesce(${periods.lateCheckedAt}, ${periods.startedAt}))`,
+      ),
+    )
+    .orderBy(asc(periods.fromDay));
+}
+
+export async function findRun(q: Queryable, orgId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<(PayoutRun & { period: Period }) | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const base = q
+    .select({ run: payoutRuns, period: periods })
+    .from(payoutRuns)
+    .innerJoin(periods, eq(periods.id, payoutRuns.periodId))
+    .where(and(eq(payoutRuns.orgId, orgId), eq(payoutRuns.id, id)));
+  const [row] = opts.forUpdate ? await base.for("update", { of: payoutRuns }) : await base;
+  return row ? { ...row.run, period: row.period } : undefined;
+}
+
+export async function listRuns(q: Queryable, orgId: string): Promise<Array<PayoutRun & { period: Period }>> {
+  const rows = await q
+    .select({ run: payoutRuns, period: periods })
+    .from(payoutRuns)
+    .innerJoin(periods, eq(periods.id, payoutRuns.periodId))
+    .where(eq(payoutRuns.orgId, orgId))
+    .orderBy(desc(periods.fromDay));
+  return rows.map((r) => ({ ...r.run, period: r.period }));
+}
+
+export async function insertLines(q: Queryable, lines: ReadonlyArray<typeof payoutLines.$inferInsert>): Promise<void> {
+  for (let i = 0; i < lines.length; i += 1_000) await q.insert(payoutLines).values(lines.slice(i, i + 1_000));
+}
+
+/** Every line ever written for a period (awards and their adjustments, whatever their status). */
+export async function linesOfPeriod(q: Queryable, periodId: string): Promise<PayoutLine[]> {
+  return q.select().from(payoutLines).where(eq(payoutLines.periodId, periodId));
+}
+
+/** Adjustments waiting for a payout run join `runId`. */
+export async function attachWaitingLines(q: Queryable, orgId: string, runId: string): Promise<number> {
+  const rows = await q
+    .update(payoutLines)
+    .set({ runId })
+    .where(and(eq(payoutLines.orgId, orgId), isNull(payoutLines.runId)))
+    .returning({ id: payoutLines.id });
+  return rows.length;
+}
+
+export async function findLine(q: Queryable, orgId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<PayoutLine | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const base = q.select().from(payoutLines).where(and(eq(payoutLines.orgId, orgId), eq(payoutLines.id, id)));
+  const [row] = opts.forUpdate ? await base.for("update") : await base;
+  return row;
+}
+
+/** A line with who it pays, as lists and exports show it. */
+export type LineRow = PayoutLine & { agentName: string; agentEmail: string; employeeId: string | null; periodFrom: string; periodTo: string };
+
+const lineColumns = {
+  line: payoutLines,
+  agentName: users.name,
+  agentEmail: users.email,
+  employeeId: agentProfiles.externalId,
+  periodFrom: periods.fromDay,
+  periodTo: periods.toDay,
+};
+
+/**
+ * Lines in the order exports and lists use, stable for a given set of lines: by agent, then award before adjustment,
+ * the period, campaign, type, currency, label and finally the id.
+ */
+const lineOrder = [
+  asc(sql`coalesce(${agentProfiles.externalId}, ${users.email}) collate "C"`),
+  asc(payoutLines.lineType),
+  asc(periods.fromDay),
+  asc(sql`${payoutLines.campaignName} collate "C"`),
+  asc(payoutLines.awardType),
+  asc(sql`coalesce(${payoutLines.currency}, '') collate "C"`),
+  asc(sql`coalesce(${payoutLines.label}, '') collate "C"`),
+  asc(payoutLines.id),
+];
+
+export async function runLines(
+  q: Queryable,
+  orgId: string,
+  where: SQL | undefined,
+  page: { limit?: number; offset?: number } = {},
+): Promise<LineRow[]> {
+  let query = q
+    .select(lineColumns)
+    .from(payoutLines)
+    .innerJoin(users, eq(users.id, payoutLines.agentId))
+    .innerJoin(periods, eq(periods.id, payoutLines.periodId))
+    .leftJoin(agentProfiles, eq(agentProfiles.userId, payoutLines.agentId))
+    .where(and(eq(payoutLines.orgId, orgId), where))
+    .orderBy(...lineOrder)
+    .$dynamic();
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  if (page.offset) query = query.offset(page.offset);
+  const rows = await query;
+  return rows.map((r) => ({ ...r.line, agentName: r.agentName, agentEmail: r.agentEmail, employeeId: r.employeeId, periodFrom: r.periodFrom, periodTo: r.periodTo }));
+}
+
+export const lineConditions = {
+  run: (runId: string) => eq(payoutLines.runId, runId),
+  agent: (agentId: string) => eq(payoutLines.agentId, agentId),
+  status: (s: PayoutLine["status"]) => eq(payoutLines.status, s),
+  notRejected: () => ne(payoutLines.status, "rejected"),
+  lineType: (t: PayoutLine["lineType"]) => eq(payoutLines.lineType, t),
+  awardType: (t: PayoutLine["awardType"]) => eq(payoutLines.awardType, t),
+  agents: (ids: readonly string[]) => inArray(payoutLines.agentId, [...ids]),
+  search: (text: string) =>
+    sql`(${users.name} ilike ${`%${text}%`} or ${users.email} ilike ${`%${text}%`} or ${payoutLines.campaignName} ilike ${`%${text}%`})`,
+};
+
+/** Per run: how many lines wait for approval, and the open disputes on its lines. */
+export async function runBlockers(q: Queryable, runId: string): Promise<{ pending: number; openDisputes: number }> {
+  const result = await q.execute(sql`
+    select
+      (select count(*) from payout_lines where run_id = ${runId}::uuid and status = 'pending')::int as pending,
+      (select count(*) from disputes d join payout_lines l on l.id = d.line_id where l.run_id = ${runId}::uuid and d.state = 'open')::int as "openDisputes"`);
+  const [row] = rowsOf<{ pending: number; openDisputes: number }>(result);
+  return { pending: Number(row?.pending ?? 0), openDisputes: Number(row?.openDisputes ?? 0) };
+}
+
+/** Totals per line type × award type × currency of a run's lines that are not rejected. */
+export async function runTotals(
+  q: Queryable,
+  runId: string,
+): Promise<Array<{ lineType: string; awardType: string; currency: string | null; status: string; amount: number; lines: number }>> {
+  const result = await q.execute(sql`
+    select line_type as "lineType", award_type as "awardType", currency, status, sum(amount)::text as amount, count(*)::int as lines
+    from payout_lines where run_id = ${runId}::uuid
+    group by line_type, award_type, currency, status
+    order by line_type, award_type, currency nulls first, status`);
+  return rowsOf<{ lineType: string; awardType: string; currency: string | null; status: string; amount: string; lines: number }>(result).map((r) => ({
+    ...r,
+    amount: Number(r.amount),
+    lines: Number(r.lines),
+  }));
+}
+
+export async function setRunState(q: Queryable, runId: string, state: PayoutRunState, now: Date): Promise<void> {
+  await q.update(payoutRuns).set({ state, updatedAt: now }).where(eq(payoutRuns.id, runId));
+}
+
+export async function findDispute(q: Queryable, orgId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<Dispute | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const base = q.select().from(disputes).where(and(eq(disputes.orgId, orgId), eq(disputes.id, id)));
+  const [row] = opts.forUpdate ? await base.for("update") : await base;
+  return row;
+}
+
+export type DisputeRow = Dispute & { line: LineRow };
+
+export async function listDisputes(q: Queryable, orgId: string, opts: { state?: Dispute["state"]; agentId?: string; runId?: string } = {}): Promise<DisputeRow[]> {
+  const rows = await q
+    .select({ dispute: disputes })
+    .from(disputes)
+    .innerJoin(payoutLines, eq(payoutLines.id, disputes.lineId))
+    .where(
+      and(
+        eq(disputes.orgId, orgId),
+        opts.state ? eq(disputes.state, opts.state) : undefined,
+        opts.agentId ? eq(disputes.agentId, opts.agentId) : undefined,
+        opts.runId ? eq(payoutLines.runId, opts.runId) : undefined,
+      ),
+    )
+    .orderBy(desc(disputes.createdAt), desc(disputes.id));
+  if (rows.length === 0) return [];
+  const lines = await runLines(q, orgId, inArray(payoutLines.id, rows.map((r) => r.dispute.lineId)));
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  return rows.map((r) => ({ ...r.dispute, line: byId.get(r.dispute.lineId)! }));
+}
+
+/** What an export needs of a line (no explanation), one page in export order. */
+export async function exportLinesPage(q: Queryable, orgId: string, runId: string, page: { limit: number; offset: number }) {
+  return q
+    .select({
+      id: payoutLines.id,
+      agentId: payoutLines.agentId,
+      lineType: payoutLines.lineType,
+      campaignName: payoutLines.campaignName,
+      campaignVersion: payoutLines.campaignVersion,
+      awardType: payoutLines.awardType,
+      amount: payoutLines.amount,
+      currency: payoutLines.currency,
+      label: payoutLines.label,
+      agentName: users.name,
+      agentEmail: users.email,
+      employeeId: agentProfiles.externalId,
+      periodFrom: periods.fromDay,
+      periodTo: periods.toDay,
+    })
+    .from(payoutLines)
+    .innerJoin(users, eq(users.id, payoutLines.agentId))
+    .innerJoin(periods, eq(periods.id, payoutLines.periodId))
+    .leftJoin(agentProfiles, eq(agentProfiles.userId, payoutLines.agentId))
+    .where(and(eq(payoutLines.orgId, orgId), eq(payoutLines.runId, runId), eq(payoutLines.status, "approved")))
+    .orderBy(...lineOrder)
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countLines(q: Queryable, orgId: string, where: SQL | undefined): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(payoutLines)
+    .innerJoin(users, eq(users.id, payoutLines.agentId))
+    .where(and(eq(payoutLines.orgId, orgId), where));
+  return Number(row?.n ?? 0);
+}
