@@ -228,9 +228,25 @@ export async function listDisputes(q: Queryable, orgId: string, opts: { state?: 
   return rows.map((r) => ({ ...r.dispute, line: byId.get(r.dispute.lineId)! }));
 }
 
-/** What an export needs of a line (no explanation), one page in export order. */
-export async function exportLinesPage(q: Queryable, orgId: string, runId: string, page: { limit: number; offset: number }) {
-  return q
+/**
+ * The ids of a run's approved lines in export order: sorted once by the database, so the export can then read the
+ * lines page by page by id (an OFFSET per page would sort the whole run again for every page).
+ */
+export async function exportLineIds(q: Queryable, orgId: string, runId: string): Promise<string[]> {
+  const rows = await q
+    .select({ id: payoutLines.id })
+    .from(payoutLines)
+    .innerJoin(users, eq(users.id, payoutLines.agentId))
+    .innerJoin(periods, eq(periods.id, payoutLines.periodId))
+    .leftJoin(agentProfiles, eq(agentProfiles.userId, payoutLines.agentId))
+    .where(and(eq(payoutLines.orgId, orgId), eq(payoutLines.runId, runId), eq(payoutLines.status, "approved")))
+    .orderBy(...lineOrder);
+  return rows.map((r) => r.id);
+}
+
+/** What an export needs of the given lines (no explanation), in the order of `ids`. */
+export async function exportLinesByIds(q: Queryable, orgId: string, ids: readonly string[]) {
+  const rows = await q
     .select({
       id: payoutLines.id,
       agentId: payoutLines.agentId,
@@ -251,10 +267,9 @@ export async function exportLinesPage(q: Queryable, orgId: string, runId: string
     .innerJoin(users, eq(users.id, payoutLines.agentId))
     .innerJoin(periods, eq(periods.id, payoutLines.periodId))
     .leftJoin(agentProfiles, eq(agentProfiles.userId, payoutLines.agentId))
-    .where(and(eq(payoutLines.orgId, orgId), eq(payoutLines.runId, runId), eq(payoutLines.status, "approved")))
-    .orderBy(...lineOrder)
-    .limit(page.limit)
-    .offset(page.offset);
+    .where(and(eq(payoutLines.orgId, orgId), sql`${payoutLines.id} = any(${sql.param(ids)}::uuid[])`));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 export async function countLines(q: Queryable, orgId: string, where: SQL | undefined): Promise<number> {

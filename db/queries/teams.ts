@@ -46,3 +46,16 @@ export async function listTeamMembers(q: Queryable, orgId: string, teamId: strin
     .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId)))
     .orderBy(asc(teamMembers.role), asc(users.name));
 }
+
+/** The names of the teams each agent belongs to (as an agent), per user id: the payroll export's team column. */
+export async function teamNamesByAgent(q: Queryable, orgId: string): Promise<Map<string, string[]>> {
+  const rows = await q
+    .select({ userId: teamMembers.userId, name: teams.name })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.role, "agent")))
+    .orderBy(asc(teams.name));
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.name]);
+  return out;
+}

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { exportLinesPage, findRun, setRunState } from "@/db/queries/payouts";
+import { exportLineIds, exportLinesByIds, findRun, setRunState } from "@/db/queries/payouts";
 import { authorize, orgOf } from "@/lib/auth/policy";
 import { EXPORT_COLUMNS, exportRow, type Cell } from "@/lib/domain/money/export";
 import { nextRunState } from "@/lib/domain/money/payout-states";
@@ -9,14 +9,14 @@ import { pinZipTimes } from "@/lib/export/zip-times";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { nowOf, type Ctx } from "./context";
-import { loadDirectory } from "./kpi-directory";
+import { teamNamesByAgent } from "@/db/queries/teams";
 
 export type ExportFormat = "csv" | "xlsx";
 
 export type PayoutExport = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
 
 /** Lines are read and written this many at a time: memory stays flat whatever the size of the run. */
-const PAGE = 5_000;
+const PAGE = 2_000;
 
 /**
  * The payroll file of a payout run (SPEC §6 columns): approved lines only, in a stable order, streamed page by page.
@@ -43,14 +43,12 @@ export async function exportPayoutRun(ctx: Ctx, id: string, format: ExportFormat
     });
     return found;
   });
-  const directory = await loadDirectory(ctx.db, orgId);
-  const teamName = new Map(directory.teams.map((t) => [t.id, t.name]));
-  const teamsOf = new Map(directory.agents.map((a) => [a.userId, a.teamIds.map((t) => teamName.get(t) ?? "").filter(Boolean)]));
+  const teamsOf = await teamNamesByAgent(ctx.db, orgId);
+  const ids = await exportLineIds(ctx.db, orgId, run.id);
   async function* rows(): AsyncGenerator<Cell[][]> {
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await exportLinesPage(ctx.db, orgId, run.id, { limit: PAGE, offset });
-      if (page.length > 0) yield page.map((l) => exportRow({ ...l, teams: teamsOf.get(l.agentId) ?? [] }));
-      if (page.length < PAGE) return;
+    for (let i = 0; i < ids.length; i += PAGE) {
+      const page = await exportLinesByIds(ctx.db, orgId, ids.slice(i, i + PAGE));
+      yield page.map((l) => exportRow({ ...l, teams: teamsOf.get(l.agentId) ?? [] }));
     }
   }
   const name = `payout-${run.period.fromDay}_${run.period.toDay}`;
