@@ -21,18 +21,22 @@ export async function evaluateCampaign(
   orgId: string,
   document: CampaignDocument,
   period: DayRange,
-  opts: { directory?: Directory; picks?: readonly string[] } = {},
+  opts: { directory?: Directory; picks?: readonly string[]; cache?: KpiCache } = {},
 ): Promise<{ result: EvaluationResult; participants: DirectoryAgent[] }> {
-  await foldPendingRollups(db, orgId); // count every stored batch
+  if (!opts.cache) await foldPendingRollups(db, orgId); // count every stored batch (a cache folded when it was made)
   const directory = opts.directory ?? (await loadDirectory(db, orgId));
   const participants = campaignParticipants(document, directory);
   const rule = document.rule;
-  const kpis = await agentKpis(db, orgId, period, ruleKpis(rule), participants, directory);
+  const kpis = opts.cache ? await opts.cache.table(period) : await agentKpis(db, orgId, period, ruleKpis(rule), participants, directory);
   const needsPrevious = rule.compare === "improvement";
   const previousPeriod = previousRange(period.from, period.to);
   const previous = needsPrevious ? { period: previousPeriod, kpis: await agentKpis(db, orgId, previousPeriod, ruleKpis(rule), participants, directory) } : undefined;
   const streak = streakKpi(rule);
-  const subPeriods = streak ? await agentKpisBy(db, orgId, period, streak.metric, streak.every, participants, directory) : undefined;
+  const subPeriods = !streak
+    ? undefined
+    : opts.cache
+      ? await opts.cache.series(period, streak.metric, streak.every)
+      : await agentKpisBy(db, orgId, period, streak.metric, streak.every, participants, directory);
   try {
     const result = evaluate({
       document,
@@ -48,6 +52,48 @@ export async function evaluateCampaign(
     // fail closed: no award, and a message the manager can act on
     if (err instanceof EvaluationError) throw new UnprocessableError(`This campaign cannot be evaluated: ${err.message}`);
     throw err;
+  }
+}
+
+/**
+ * KPI reads shared by many evaluations over the same ranges (a period close evaluates every campaign of a month):
+ * each range is read once for every active agent with the union of the KPIs the campaigns need, and each streak
+ * series once per KPI. An agent's values do not depend on who else is read, so every campaign sees exactly what its
+ * own read would give; the engine only looks up its participants and its KPIs.
+ */
+export class KpiCache {
+  private readonly tables = new Map<string, Promise<KpiTable>>();
+  private readonly seriesByKey = new Map<string, Promise<Array<{ period: DayRange; kpis: KpiTable }>>>();
+  private readonly agents: DirectoryAgent[];
+
+  private constructor(
+    private readonly db: Db,
+    private readonly orgId: string,
+    private readonly directory: Directory,
+    private readonly keys: readonly string[],
+  ) {
+    this.agents = directory.agents.filter((a) => a.active);
+  }
+
+  /** Folds queued rollup deltas once, then serves the reads of `documents`. */
+  static async create(db: Db, orgId: string, directory: Directory, documents: readonly CampaignDocument[]): Promise<KpiCache> {
+    await foldPendingRollups(db, orgId);
+    const keys = [...new Set(documents.flatMap((d) => ruleKpis(d.rule)))].sort();
+    return new KpiCache(db, orgId, directory, keys);
+  }
+
+  table(range: DayRange): Promise<KpiTable> {
+    const key = `${range.from}/${range.to}`;
+    let table = this.tables.get(key);
+    if (!table) this.tables.set(key, (table = agentKpis(this.db, this.orgId, range, this.keys, this.agents, this.directory)));
+    return table;
+  }
+
+  series(range: DayRange, metric: string, every: "day" | "week"): Promise<Array<{ period: DayRange; kpis: KpiTable }>> {
+    const key = `${range.from}/${range.to}/${metric}/${every}`;
+    let series = this.seriesByKey.get(key);
+    if (!series) this.seriesByKey.set(key, (series = agentKpisBy(this.db, this.orgId, range, metric, every, this.agents, this.directory)));
+    return series;
   }
 }
 

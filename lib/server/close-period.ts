@@ -14,6 +14,7 @@ import { authorOf, organizationToday } from "./campaign-load";
 import { nowOf, type Ctx } from "./context";
 import { loadDirectory, type Directory } from "./kpi-directory";
 import { correctionKey, lineRows } from "./payout-line-rows";
+import { KpiCache } from "./campaign-evaluation";
 import { campaignLines, campaignsToClose, frozenCampaigns, type CampaignLines } from "./period-evaluation";
 
 export type CloseResult = { periodId: string; payoutRunId: string };
@@ -75,9 +76,11 @@ async function evaluateAndWrite(
   now: Date,
 ): Promise<CloseResult> {
   const directory = await loadDirectory(ctx.db, orgId);
+  // every campaign of the close reads the same month: one read of each range and streak series serves them all
+  const cache = await KpiCache.create(ctx.db, orgId, directory, campaigns.map((c) => c.document));
   const evaluated: CampaignLines[] = [];
   for (const [i, campaign] of campaigns.entries()) {
-    evaluated.push(await campaignLines(ctx.db, orgId, campaign, range, directory));
+    evaluated.push(await campaignLines(ctx.db, orgId, campaign, range, directory, cache));
     await ctx.db.update(periods).set({ progress: i + 1 }).where(eq(periods.id, period.id));
   }
   const lateCheckedAt = new Date(); // received_at is the database's clock, not the caller's

@@ -5,7 +5,7 @@ import type { DayRange } from "@/lib/domain/campaigns/evaluation";
 import { schedulePeriods } from "@/lib/domain/campaigns/lifecycle";
 import { awardLines, lineKey, type LineDraft } from "@/lib/domain/money/lines";
 import { revalidate } from "./campaign-load";
-import { evaluateCampaign } from "./campaign-evaluation";
+import { evaluateCampaign, KpiCache } from "./campaign-evaluation";
 import type { Directory } from "./kpi-directory";
 
 /** A campaign as a close evaluates it: the rule version frozen for the period. */
@@ -45,10 +45,17 @@ export function periodsEndingIn(document: CampaignDocument, range: DayRange): Da
 }
 
 /** Evaluates one frozen campaign over every period of it that `range` pays; lines of all periods together. */
-export async function campaignLines(db: Db, orgId: string, campaign: FrozenCampaign, range: DayRange, directory: Directory): Promise<CampaignLines> {
+export async function campaignLines(
+  db: Db,
+  orgId: string,
+  campaign: FrozenCampaign,
+  range: DayRange,
+  directory: Directory,
+  cache?: KpiCache,
+): Promise<CampaignLines> {
   const lines: LineDraft[] = [];
   for (const period of periodsEndingIn(campaign.document, range)) {
-    const { result } = await evaluateCampaign(db, orgId, campaign.document, period, { directory });
+    const { result } = await evaluateCampaign(db, orgId, campaign.document, period, { directory, ...(cache ? { cache } : {}) });
     lines.push(...awardLines(result.results));
   }
   return { campaign, approval: campaign.document.approval ?? "auto", lines: mergeLines(lines) };
