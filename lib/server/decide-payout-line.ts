@@ -13,8 +13,8 @@ import { entryForLine } from "./payout-line-rows";
  * Approves or rejects a pending line (SPEC §9: HR and admins any line; managers the non-cash lines of their own
  * teams). Approval writes the line's ledger entry; rejection writes none. Lines of an approved run are final.
  */
-export async function decidePayoutLine(ctx: Ctx, id: string, decision: "approve" | "reject"): Promise<{ id: string; status: LineStatus }> {
-  const orgId = orgOf(ctx.actor);
+export async function decidePayoutLine(ctx: Ctx, id: string, decision: "approve" | "reject", opts: { orgId?: string } = {}): Promise<{ id: string; status: LineStatus }> {
+  const orgId = orgOf(ctx.actor, opts.orgId);
   authorize(ctx.actor, "awards.approve", { orgId });
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {

@@ -14,6 +14,9 @@ import { addTeamMember } from "./add-team-member";
 import { createCampaign } from "./create-campaign";
 import { createLeaderboard } from "./create-leaderboard";
 import { launchCampaign } from "./launch-campaign";
+import { closePeriod } from "./close-period";
+import { approveSeededRun } from "./seed-payouts";
+import { seedRewards } from "./seed-rewards";
 import { createOrganization } from "./create-organization";
 import { createTeam } from "./create-team";
 import { createUser } from "./create-user";
@@ -116,8 +119,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   }
   await flush();
   const now = options.now ?? new Date();
-  await seedDemoCampaigns({ ...ctx, now: () => now }, org.id, addDays(to, 1), teamIds);
+  await seedDemoCampaigns({ ...ctx, now: () => now }, org.id, from, teamIds);
   await seedDemoLeaderboards(ctx, org.id, teamIds);
+  await seedRewards(db, org.id);
+  await seedDemoPayouts({ ...ctx, now: () => now }, org.id, from, to);
   return { orgId: org.id, created: true, events, from, to };
 }
 
@@ -133,16 +138,34 @@ async function seedDemoLeaderboards(ctx: { db: Db; actor: SystemActor }, orgId: 
 }
 
 /**
- * Campaigns from the templates, so that the demo's agents have incentives to follow and managers something to start
- * from: running this month and the next five, some for everyone, some for one team, one in shadow mode, one draft.
+ * Pay history: every calendar month the history covers wholly, except the last one, is closed and its payout run
+ * approved (pending awards approved first), so agents have statements and points to spend from the start. The last
+ * full month is left open for HR to close.
  */
-async function seedDemoCampaigns(ctx: { db: Db; actor: SystemActor; now: () => Date }, orgId: string, today: string, teamIds: Map<string, string>): Promise<void> {
-  const schedule = { from: `${today.slice(0, 7)}-01`, to: lastDayOfMonth(monthOf(addDays(`${today.slice(0, 7)}-01`, 5 * 31))) };
+async function seedDemoPayouts(ctx: { db: Db; actor: SystemActor; now: () => Date }, orgId: string, from: string, to: string): Promise<void> {
+  const lastMonthStart = `${monthOf(addDays(`${monthOf(to)}-01`, -1))}-01`;
+  for (let month = monthOf(from); `${month}-01` < lastMonthStart; month = monthOf(addDays(lastDayOfMonth(month), 1))) {
+    const range = { from: `${month}-01`, to: lastDayOfMonth(month) };
+    if (range.from < from) continue; // a month the history only partly covers
+    const { payoutRunId } = await closePeriod(ctx, range, { orgId });
+    await approveSeededRun(ctx, orgId, payoutRunId);
+  }
+}
+
+/**
+ * Campaigns from the templates, so that the demo's agents have incentives to follow and managers something to start
+ * from: running from the start of the history to five months ahead, some for everyone, some for one team, one in
+ * shadow mode, one draft.
+ */
+async function seedDemoCampaigns(ctx: { db: Db; actor: SystemActor; now: () => Date }, orgId: string, historyFrom: string, teamIds: Map<string, string>): Promise<void> {
+  const start = `${monthOf(historyFrom)}-01`;
+  const schedule = { from: start, to: lastDayOfMonth(monthOf(addDays(ctx.now().toISOString().slice(0, 10), 5 * 31))) };
   const plans: Array<{ template: string; name?: string; teams?: string[]; shadow?: boolean; launch: boolean }> = [
     { template: "csat-leave-day", launch: true },
     { template: "monthly-top-3-composite", launch: true },
     { template: "tiered-csat", name: "Billing CSAT tiers", teams: ["billing"], launch: true },
     { template: "per-ticket-quality", name: "Tech Support ticket points", teams: ["tech_support"], shadow: true, launch: true },
+    { template: "per-ticket-quality", name: "Ticket points", teams: ["billing", "retention"], launch: true },
     { template: "five-day-streak", name: "Retention 5-day CSAT streak", teams: ["retention"], launch: false },
     { template: "employee-of-the-month", launch: true },
   ];

@@ -13,8 +13,8 @@ export type ManualRunAction = Exclude<RunAction, "export">;
  * Moves a payout run one step (SPEC §6): submit for review, back to draft, approve, mark paid. Approval needs every
  * line decided and no dispute open on the run's lines. Audited with who, when, before and after.
  */
-export async function transitionPayoutRun(ctx: Ctx, id: string, action: ManualRunAction): Promise<{ id: string; state: PayoutRunState }> {
-  const orgId = orgOf(ctx.actor);
+export async function transitionPayoutRun(ctx: Ctx, id: string, action: ManualRunAction, opts: { orgId?: string } = {}): Promise<{ id: string; state: PayoutRunState }> {
+  const orgId = orgOf(ctx.actor, opts.orgId);
   authorize(ctx.actor, "payouts.manage", { orgId });
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {

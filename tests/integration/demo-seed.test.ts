@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { events as storedEvents, users } from "@/db/schema";
+import { ledgerEntries, events as storedEvents, users } from "@/db/schema";
 import { generateDemoHistory } from "@/lib/domain/demo/generate";
 import { DEMO_ROSTER, demoSlug } from "@/lib/domain/demo/roster";
 import { getKpis } from "@/lib/server/get-kpis";
@@ -20,6 +21,11 @@ import { listUnmatchedIdentities } from "@/lib/server/list-unmatched-identities"
 import { loadSessionActor } from "@/lib/server/load-session-actor";
 import { demoHistoryInput, seedDemo, type SeedDemoResult } from "@/lib/server/seed-demo";
 import { verifyCredentials } from "@/lib/server/verify-credentials";
+import { closePeriod } from "@/lib/server/close-period";
+import { decidePayoutLine } from "@/lib/server/decide-payout-line";
+import { exportPayoutRun } from "@/lib/server/export-payout-run";
+import { getPayoutRun } from "@/lib/server/get-payout-run";
+import { transitionPayoutRun } from "@/lib/server/transition-payout-run";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { system } from "../helpers/fixtures";
 
@@ -102,6 +108,7 @@ describe("seedDemo", () => {
         ["Monthly top 3", "active", false],
         ["Retention 5-day CSAT streak", "draft", false],
         ["Tech Support ticket points", "active", true],
+        ["Ticket points", "active", false],
       ].sort(),
     );
     expect(list.filter((c) => c.status === "active").every((c) => c.cost !== null && c.error === null)).toBe(true);
@@ -137,6 +144,43 @@ describe("seedDemo", () => {
       const view = await getLeaderboard(ctx, board.id, { from: seeded.from!, to: seeded.to! });
       expect(view.ranked, board.name).toBeGreaterThan(5);
     }
+  });
+
+  it("closes a pay period over the demo's history: approve, export, and the file totals the ledger", async () => {
+    // a custom campaign over the two seeded weeks, launched while they were running, closed the day after
+    const launchCtx = { ...(await admin()), now: () => new Date("2026-03-10T04:00:00Z") };
+    const ctx = { ...(await admin()), now: () => NOW };
+    const range = { from: seeded.from!, to: seeded.to! };
+    const document = { ...templateDocument("tiered-csat", range)!, schedule: { period: "custom" as const, ...range }, approval: "hr" as const, name: "Fortnight CSAT tiers" };
+    const { id } = await createCampaign(launchCtx, document);
+    await launchCampaign(launchCtx, id);
+    const expected = await simulateCampaign(ctx, { campaign: document, ...range });
+    const { payoutRunId } = await closePeriod(ctx, range);
+    let run = await getPayoutRun(ctx, payoutRunId, { filter: { q: "Fortnight" } });
+    // one line per agent and award type of the campaign, exactly what the same rules give over the same range
+    const awarded = expected.results.flatMap((r) => r.awards.map((a) => [r.agent, a.type, a.type === "points" ? a.amount : a.type === "leave" ? a.minutes : 0]));
+    expect(awarded.length).toBeGreaterThan(0);
+    expect(run.lines.map((l) => [l.employeeId, l.awardType, l.amount]).sort()).toEqual(awarded.sort());
+    expect(run.lines.every((l) => l.status === "pending" && l.explanation !== null)).toBe(true);
+    for (const line of (await getPayoutRun(ctx, payoutRunId, { filter: { status: "pending" } })).lines) await decidePayoutLine(ctx, line.id, "approve");
+    await transitionPayoutRun(ctx, payoutRunId, "submit");
+    await transitionPayoutRun(ctx, payoutRunId, "approve");
+    const csv = await new Response((await exportPayoutRun(ctx, payoutRunId, "csv")).body).text();
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    run = await getPayoutRun(ctx, payoutRunId);
+    expect(rows).toHaveLength(run.lines.length);
+    const fileTotals: Record<string, number> = {};
+    for (const r of rows) {
+      const asset = r.unit === "points" ? "points" : r.unit === "minutes" ? "leave_minutes" : r.currency ? `cash:${r.currency}` : null;
+      if (asset) fileTotals[asset] = (fileTotals[asset] ?? 0) + Number(r.quantity || r.amount_minor);
+    }
+    const ledger = await db
+      .select({ asset: ledgerEntries.asset, sum: sql<string>`sum(${ledgerEntries.amount})` })
+      .from(ledgerEntries)
+      .where(inArray(ledgerEntries.source, run.lines.map((l) => `payout_line:${l.id}`)))
+      .groupBy(ledgerEntries.asset);
+    expect(fileTotals).toEqual(Object.fromEntries(ledger.map((l) => [l.asset, Number(l.sum)])));
+    expect((await getPayoutRun(ctx, payoutRunId)).state).toBe("exported");
   });
 
   it("never duplicates: seeding again changes nothing, and the same history sent again is all duplicates", async () => {
