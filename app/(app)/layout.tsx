@@ -30,6 +30,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   items.push({ href: "/statements", label: t("statements") });
   items.push({ href: "/rewards", label: t("rewards") });
   if (can(actor, "payouts.manage")) items.push({ href: "/payouts", label: t("payouts") });
+  // Managers approve their teams' non-cash awards without seeing payout runs.
+  else if (can(actor, "awards.approve")) items.push({ href: "/payouts/approvals", label: t("approvals") });
   if (can(actor, "org.admin")) items.push({ href: "/admin/users", label: t("admin"), match: "/admin" });
   else if (can(actor, "audit.read")) items.push({ href: "/admin/audit", label: t("audit"), match: "/admin/audit" });
   return (

@@ -26,6 +26,18 @@ export async function listAudit(ctx: Ctx, filter: AuditFilter = {}) {
   const orgId = orgOf(ctx.actor);
   authorize(ctx.actor, "audit.read", { orgId });
   const f = parseInput(auditFilterSchema, filter);
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(auditConditions(orgId, f))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(f.pageSize + 1)
+    .offset((f.page - 1) * f.pageSize);
+  return { entries: rows.slice(0, f.pageSize), page: f.page, pageSize: f.pageSize, hasMore: rows.length > f.pageSize };
+}
+
+/** The filter as a condition, within the organization (also what the audit export reads). */
+export function auditConditions(orgId: string, f: z.output<typeof auditFilterSchema>): SQL {
   const conds: SQL[] = [eq(auditLog.orgId, orgId)];
   if (f.action) conds.push(ilike(auditLog.action, `${f.action.replace(/[%_\\]/g, "\\$&")}%`));
   if (f.actorType) conds.push(eq(auditLog.actorType, f.actorType));
@@ -33,12 +45,5 @@ export async function listAudit(ctx: Ctx, filter: AuditFilter = {}) {
   if (f.targetType) conds.push(eq(auditLog.targetType, f.targetType));
   if (f.from) conds.push(gte(auditLog.createdAt, new Date(`${f.from}T00:00:00Z`)));
   if (f.to) conds.push(lt(auditLog.createdAt, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)));
-  const rows = await ctx.db
-    .select()
-    .from(auditLog)
-    .where(and(...conds))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(f.pageSize + 1)
-    .offset((f.page - 1) * f.pageSize);
-  return { entries: rows.slice(0, f.pageSize), page: f.page, pageSize: f.pageSize, hasMore: rows.length > f.pageSize };
+  return and(...conds)!;
 }

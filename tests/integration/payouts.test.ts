@@ -14,6 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { closePeriod } from "@/lib/server/close-period";
 import { createCampaign } from "@/lib/server/create-campaign";
 import { decidePayoutLine } from "@/lib/server/decide-payout-line";
+import { AUDIT_EXPORT_COLUMNS, exportAudit } from "@/lib/server/export-audit";
 import { exportPayoutRun } from "@/lib/server/export-payout-run";
 import { getPayoutRun } from "@/lib/server/get-payout-run";
 import { getStatement } from "@/lib/server/get-statement";
@@ -352,6 +353,20 @@ describe("who may move money", () => {
     const names = rows.slice(1).map((r) => r[EXPORT_COLUMNS.indexOf("agent_name")]);
     expect(names).toContain("'=HYPERLINK(\"http://x\")");
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it("exports the audit log with the page's filters, neutralized, for HR and admins only", async () => {
+    const file = await exportAudit(ctxOf(d.actors.hr), { action: "payout_run." });
+    const rows = parseCsv(await text(file.body));
+    expect(rows[0]).toEqual([...AUDIT_EXPORT_COLUMNS]);
+    const actions = rows.slice(1).map((r) => r[3]);
+    expect(actions).toEqual(expect.arrayContaining(["payout_run.submit", "payout_run.approve", "payout_run.export"]));
+    expect(actions.every((a) => a!.startsWith("payout_run."))).toBe(true);
+    expect(await refusal(exportAudit(ctxOf(d.actors.agent)))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(exportAudit(ctxOf(d.actors.manager)))).toBeInstanceOf(ForbiddenError);
+    // the export is itself in the log
+    const [row] = await db.select().from(auditLog).where(and(eq(auditLog.orgId, d.org.id), eq(auditLog.action, "audit.export")));
+    expect(row?.actorLabel).toBe(d.actors.hr.email);
   });
 
   it("writes an award exactly once: runs and lines of a period cannot be duplicated", async () => {

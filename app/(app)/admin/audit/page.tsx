@@ -24,6 +24,14 @@ function readFilters(params: Record<string, string | string[] | undefined>): Fil
   return out;
 }
 
+/** The CSV of every entry matching the filters (all pages). */
+function exportHrefFor(filters: Filters): string {
+  const q = new URLSearchParams();
+  for (const key of FILTERS) if (filters[key]) q.set(key, filters[key]);
+  const s = q.toString();
+  return s ? `/api/audit/export.csv?${s}` : "/api/audit/export.csv";
+}
+
 function hrefFor(filters: Filters, page: number): string {
   const q = new URLSearchParams();
   for (const key of FILTERS) if (filters[key]) q.set(key, filters[key]);
@@ -94,7 +102,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   };
   return (
     <div className="stack">
-      <PageHead title={t("title")} subtitle={t("subtitle", { timezone: org.timezone })} />
+      <PageHead title={t("title")} subtitle={t("subtitle", { timezone: org.timezone })}>
+        {result && (
+          <a className="button secondary" href={exportHrefFor(filters)} download data-testid="audit-export">
+            {t("export")}
+          </a>
+        )}
+      </PageHead>
 
       <form method="get" action="/admin/audit" className="card audit-filters" data-testid="audit-filters">
         <label className="field">
@@ -123,7 +137,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input type="text" name="targetType" defaultValue={filters.targetType} placeholder={t("targetTypePlaceholder")} list="audit-target-types" />
         </label>
         <datalist id="audit-target-types">
-          {["user", "team", "organization", "api_key"].map((type) => (
+          {["user", "team", "organization", "api_key", "campaign", "leaderboard", "period", "payout_run", "payout_line", "dispute", "reward_item", "redemption"].map((type) => (
             <option key={type} value={type} />
           ))}
         </datalist>
