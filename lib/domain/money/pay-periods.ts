@@ -16,8 +16,8 @@ export function nextPayPeriod(kind: PayPeriod, lastClosedTo: string | null, toda
     // clipped at the start when the last close ended mid-period: the rest of that period comes next
     return first!;
   }
-  const [current] = schedulePeriods({ period: kind, from: today, to: today });
-  const [previous] = schedulePeriods({ period: kind, from: addDays(current!.from, -1), to: addDays(current!.from, -1) });
-  const full = schedulePeriods({ period: kind, from: addDays(previous!.to, -100), to: previous!.to });
-  return full[full.length - 1]!;
+  // periods of the kind over the 100 days up to a day: the last one starts where that day's period starts
+  const endingOn = (day: string) => schedulePeriods({ period: kind, from: addDays(day, -100), to: day });
+  const current = endingOn(today).at(-1)!;
+  return endingOn(addDays(current.from, -1)).at(-1)!;
 }
