@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PAY_PERIODS } from "@/lib/domain/money/pay-periods";
 import { currencySchema, localeSchema, nameSchema, timezoneSchema } from "./common";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be a time as HH:MM" });
@@ -28,5 +29,7 @@ export const updateOrganizationSchema = z.object({
   currency: currencySchema,
   locale: localeSchema,
   businessHours: businessHoursSchema,
+  /** How pay periods recur; left as it is when not given. */
+  payPeriod: z.enum(PAY_PERIODS, { message: `must be one of ${PAY_PERIODS.join(", ")}` }).optional(),
 });
 export type UpdateOrganizationInput = z.input<typeof updateOrganizationSchema>;

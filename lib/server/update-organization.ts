@@ -32,7 +32,7 @@ export async function updateOrganization(ctx: Ctx, input: UpdateOrganizationInpu
       action: "org.update",
       targetType: "organization",
       targetId: orgId,
-      before: { name: before.name, timezone: before.timezone, currency: before.currency, locale: before.locale, businessHours: before.businessHours },
+      before: { name: before.name, timezone: before.timezone, currency: before.currency, locale: before.locale, businessHours: before.businessHours, payPeriod: before.payPeriod },
       after: data,
       ...(rebuilt ? { meta: { rollupsRebuilt: rebuilt } } : {}),
     });

@@ -18,6 +18,7 @@ export async function updateOrganizationAction(_prev: FormResult | null, formDat
       currency: text("currency"),
       locale: text("locale") as UpdateOrganizationInput["locale"], // checked by the operation
       businessHours: { days, start: text("start"), end: text("end") },
+      payPeriod: text("payPeriod") as UpdateOrganizationInput["payPeriod"], // checked by the operation
     }),
   );
   // Name, time zone and currency show across the app (top bar, dates, amounts).

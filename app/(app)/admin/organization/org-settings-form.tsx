@@ -6,7 +6,7 @@ import { Field, FormAlert, SubmitButton, useValidationMessage } from "@/lib/ui/f
 import { valueOf, type FormResult } from "@/lib/ui/form-result";
 import { updateOrganizationAction } from "./actions";
 
-type Settings = { name: string; timezone: string; currency: string; locale: string; businessHours: { days: number[]; start: string; end: string } };
+type Settings = { name: string; timezone: string; currency: string; locale: string; businessHours: { days: number[]; start: string; end: string }; payPeriod: string };
 type Option<T> = { value: T; label: string };
 
 export function OrgSettingsForm({
@@ -56,6 +56,15 @@ export function OrgSettingsForm({
           <option key={c} value={c} />
         ))}
       </datalist>
+      <Field label={t("payPeriod")} name="payPeriod" state={state} hint={t("payPeriodHint")}>
+        <select name="payPeriod" key={valueOf(values, "payPeriod") ?? org.payPeriod} defaultValue={valueOf(values, "payPeriod") ?? org.payPeriod}>
+          {(["week", "month", "quarter"] as const).map((p) => (
+            <option key={p} value={p}>
+              {t(`payPeriods.${p}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
       <Field label={t("locale")} name="locale" state={state} hint={t("localeHint")}>
         <select name="locale" key={valueOf(values, "locale") ?? org.locale} defaultValue={valueOf(values, "locale") ?? org.locale}>
           {locales.map((l) => (

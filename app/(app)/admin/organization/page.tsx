@@ -20,7 +20,7 @@ export default async function OrganizationPage() {
         <h1>{t("title")}</h1>
         <p className="muted">{t("subtitle")}</p>
         <OrgSettingsForm
-          org={{ name: org.name, timezone: org.timezone, currency: org.currency, locale: org.locale, businessHours: org.businessHours }}
+          org={{ name: org.name, timezone: org.timezone, currency: org.currency, locale: org.locale, businessHours: org.businessHours, payPeriod: org.payPeriod }}
           timeZones={[...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])]}
           currencies={Intl.supportedValuesOf("currency")}
           locales={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
