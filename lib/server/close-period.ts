@@ -9,6 +9,7 @@ import { adjustmentDrafts, type PaidSoFar } from "@/lib/domain/money/lines";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { closePeriodSchema } from "@/lib/schemas/payouts";
 import { parseInput } from "@/lib/validation";
+import { announceChange } from "@/lib/realtime/changes";
 import { recordAudit } from "./audit";
 import { authorOf, organizationToday } from "./campaign-load";
 import { nowOf, type Ctx } from "./context";
@@ -130,6 +131,7 @@ async function evaluateAndWrite(
       },
     });
   });
+  announceChange(ctx.db, orgId); // committed: points boards move
   return { periodId: period.id, payoutRunId: runId };
 }
 

@@ -5,6 +5,7 @@ import { payoutLines, type LineStatus } from "@/db/schema";
 import { authorize, orgOf } from "@/lib/auth/policy";
 import { linesEditable } from "@/lib/domain/money/payout-states";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { announceChange } from "@/lib/realtime/changes";
 import { recordAudit } from "./audit";
 import { nowOf, type Ctx } from "./context";
 import { entryForLine } from "./payout-line-rows";
@@ -17,7 +18,7 @@ export async function decidePayoutLine(ctx: Ctx, id: string, decision: "approve"
   const orgId = orgOf(ctx.actor, opts.orgId);
   authorize(ctx.actor, "awards.approve", { orgId });
   const now = nowOf(ctx);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const line = await findLine(tx, orgId, id, { forUpdate: true });
     if (!line) throw new NotFoundError("Payout line not found");
     authorize(ctx.actor, "awards.approve", { orgId, teamIds: line.teamIds, cash: line.awardType === "cash" });
@@ -45,4 +46,6 @@ export async function decidePayoutLine(ctx: Ctx, id: string, decision: "approve"
     });
     return { id: line.id, status };
   });
+  announceChange(ctx.db, orgId); // committed: points boards move
+  return result;
 }

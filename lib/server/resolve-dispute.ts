@@ -8,6 +8,7 @@ import { linesEditable } from "@/lib/domain/money/payout-states";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { resolveDisputeSchema } from "@/lib/schemas/payouts";
 import { parseInput } from "@/lib/validation";
+import { announceChange } from "@/lib/realtime/changes";
 import { recordAudit } from "./audit";
 import { nowOf, type Ctx } from "./context";
 import { entryForLine } from "./payout-line-rows";
@@ -24,7 +25,7 @@ export async function resolveDispute(ctx: Ctx, id: string, input: unknown): Prom
   const decision = parseInput(resolveDisputeSchema, input);
   const now = nowOf(ctx);
   const resolvedBy = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const dispute = await findDispute(tx, orgId, id, { forUpdate: true });
     if (!dispute) throw new NotFoundError("Dispute not found");
     if (dispute.state !== "open") throw new ConflictError(`This dispute is already ${dispute.state}`);
@@ -74,4 +75,6 @@ export async function resolveDispute(ctx: Ctx, id: string, input: unknown): Prom
     });
     return { id: dispute.id, state, adjustmentLineId };
   });
+  announceChange(ctx.db, orgId); // committed: points boards move
+  return result;
 }
