@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { ledgerEntries, type Asset, type LedgerEntry, type LedgerKind } from "../schema";
+import { rowsOf } from "./rows";
 
 export type NewEntry = {
   id?: string;
@@ -37,6 +38,22 @@ export async function appendEntries(q: Queryable, entries: readonly NewEntry[]):
     for (const e of chunk) out.push(byKey.get(e.idempotencyKey)!);
   }
   return out;
+}
+
+/**
+ * Appends many new entries in few statements (each chunk one JSON parameter), for writers whose keys are new by
+ * construction (a close: one key per new payout line). A repeated key is still skipped, never doubled.
+ */
+export async function insertNewEntries(q: Queryable, entries: ReadonlyArray<NewEntry & { id: string }>): Promise<void> {
+  for (let i = 0; i < entries.length; i += 10_000) {
+    const json = JSON.stringify(entries.slice(i, i + 10_000), (_k, v: unknown) => (v instanceof Date ? v.toISOString() : v));
+    await q.execute(sql`
+      insert into ledger_entries (id, org_id, agent_id, asset, amount, kind, source, idempotency_key, corrects_id, memo, created_at)
+      select r.id, r."orgId", r."agentId", r.asset, r.amount, r.kind, r.source, r."idempotencyKey", r."correctsId", r.memo, coalesce(r."createdAt", now())
+      from jsonb_to_recordset(${json}::jsonb) as r(id uuid, "orgId" uuid, "agentId" text, asset text, amount bigint, kind text, source text,
+        "idempotencyKey" text, "correctsId" uuid, memo text, "createdAt" timestamptz)
+      on conflict (org_id, idempotency_key) do nothing`);
+  }
 }
 
 /** An agent's balances, summed by the database from the entries themselves. */
@@ -82,4 +99,38 @@ export async function totalsBySource(q: Queryable, orgId: string, sources: reado
     .where(and(eq(ledgerEntries.orgId, orgId), sql`${ledgerEntries.source} = any(${sql.param(sources)}::text[])`))
     .groupBy(ledgerEntries.asset);
   return Object.fromEntries(rows.map((r) => [r.asset, Number(r.amount)]));
+}
+
+/**
+ * The points each agent EARNED in a range of days (inclusive, calendar days in `timeZone`): what a points leaderboard
+ * ranks. Earned means the `points` entries of kind award and adjustment, plus the reversals of such entries (a
+ * correction takes back what it corrects). Redemptions never lower it, nor do their reversals (points returned for a
+ * rejected redemption) raise it: spending is not a loss of standing. `entries` counts the entries summed.
+ *
+ * The day bounds are the instants of local midnight, computed by the database in the organization's zone, so the
+ * comparison stays on created_at itself and follows daylight-saving changes. The organization's rows are found
+ * through ledger_entries_agent_idx (org_id first); an index on (org_id, asset, created_at) would serve this query
+ * directly once ledgers grow large.
+ */
+export async function pointsEarned(
+  q: Queryable,
+  orgId: string,
+  range: { from: string; to: string },
+  timeZone: string,
+): Promise<Array<{ agentId: string; points: number; entries: number }>> {
+  const result = await q.execute(sql`
+    select e.agent_id, sum(e.amount) as points, count(*) as entries
+    from ledger_entries e
+    where e.org_id = ${orgId}::uuid
+      and e.asset = 'points'
+      and e.created_at >= (${range.from}::date::timestamp at time zone ${timeZone})
+      and e.created_at < ((${range.to}::date + 1)::timestamp at time zone ${timeZone})
+      and (
+        e.kind in ('award', 'adjustment')
+        or (e.kind = 'reversal' and exists (
+          select 1 from ledger_entries c where c.org_id = e.org_id and c.id = e.corrects_id and c.kind in ('award', 'adjustment')
+        ))
+      )
+    group by e.agent_id`);
+  return rowsOf<{ agent_id: string; points: string | number; entries: string | number }>(result).map((r) => ({ agentId: r.agent_id, points: Number(r.points), entries: Number(r.entries) }));
 }

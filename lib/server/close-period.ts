@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { appendEntries, type NewEntry } from "@/db/queries/ledger";
+import { insertNewEntries, type NewEntry } from "@/db/queries/ledger";
 import { attachWaitingLines, insertLines, linesOfPeriod, lockOrganizationCloses, overlappingPeriod, periodsWithLateEvents } from "@/db/queries/payouts";
 import { payoutRuns, periods, type PayoutLine, type Period, type payoutLines } from "@/db/schema";
 import { authorize, orgOf } from "@/lib/auth/policy";
@@ -87,8 +87,8 @@ async function evaluateAndWrite(
   const lateCheckedAt = new Date(); // received_at is the database's clock, not the caller's
   const late = await lateAdjustments(ctx, orgId, directory);
   const runId = randomUUID();
-  const lines: NewLine[] = [];
-  const entries: NewEntry[] = [];
+  const lines: Array<NewLine & { id: string }> = [];
+  const entries: Array<NewEntry & { id: string }> = [];
   for (const c of evaluated) {
     const rows = lineRows(c, { orgId, runId, periodId: period.id, directory, now });
     lines.push(...rows.lines);
@@ -104,7 +104,7 @@ async function evaluateAndWrite(
   await ctx.db.transaction(async (tx) => {
     await tx.insert(payoutRuns).values({ id: runId, orgId, periodId: period.id, state: "draft", createdAt: now, updatedAt: now });
     await insertLines(tx, lines);
-    await appendEntries(tx, entries);
+    await insertNewEntries(tx, entries);
     const waiting = await attachWaitingLines(tx, orgId, runId);
     for (const adj of late) await tx.update(periods).set({ lateCheckedAt }).where(eq(periods.id, adj.period.id));
     const ruleVersions = Object.fromEntries(campaigns.map((c) => [c.id, c.version]));

@@ -40,10 +40,10 @@ export function lineRows(
     now: Date;
     adjustment?: { reason: string; corrects: Map<string, PayoutLine> };
   },
-): { lines: NewLine[]; entries: NewEntry[] } {
+): { lines: Array<NewLine & { id: string }>; entries: Array<NewEntry & { id: string }> } {
   const byExternal = new Map(ctx.directory.agents.map((a) => [a.externalId, a]));
-  const lines: NewLine[] = [];
-  const entries: NewEntry[] = [];
+  const lines: Array<NewLine & { id: string }> = [];
+  const entries: Array<NewEntry & { id: string }> = [];
   for (const draft of input.lines) {
     const agent = byExternal.get(draft.agent);
     if (!agent) continue; // evaluated participants come from the same directory
@@ -75,7 +75,7 @@ export function lineRows(
     if (status === "approved") {
       const entry = entryForLine({ ...line, currency: line.currency ?? null, lineType: line.lineType }, corrected?.ledgerEntryId ?? null, ctx.now);
       if (entry) {
-        entries.push(entry);
+        entries.push({ ...entry, id: entry.id! });
         line.ledgerEntryId = entry.id!;
       }
     }
