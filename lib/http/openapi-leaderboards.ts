@@ -10,7 +10,7 @@ export const leaderboardSchemas = {
     required: ["name", "metric", "period"],
     properties: {
       name: { type: "string" },
-      metric: { type: "string", description: 'A KPI key of the catalogue, or "composite" (with `composite`). Points boards come with the ledger.' },
+      metric: { type: "string", description: 'A KPI key of the catalogue, "composite" (with `composite`), or "points": points earned in the range (awards, adjustments and their reversals; never redemptions). A points board takes no composite, fairness or queue.' },
       composite: { type: "object", properties: { normalize: { enum: ["minmax", "zscore"] }, weights: { type: "object", additionalProperties: { type: "number" } } } },
       period: { enum: ["week", "month", "quarter", "custom"], description: "The current week, month or quarter in the organization's time zone, or custom dates" },
       from: { type: "string", format: "date" },

@@ -9,13 +9,15 @@ const day = z.string({ message: "must be a date as YYYY-MM-DD" }).refine(isValid
 
 /**
  * A leaderboard as the API (SPEC §10: `{ name, metric, period, from?, to?, teams?, fairness? }`) and the form send it.
- * `metric` is a KPI key or "composite" (with `composite`); `points` boards come with the ledger. Custom periods need
- * both dates; the others follow today.
+ * `metric` is a KPI key, "composite" (with `composite`) or "points": the points earned in the range, from the ledger
+ * (lib/server/leaderboard-view). A points board ranks every participant by a plain sum, so it takes no composite, no
+ * fairness (nothing is sampled) and no queue (ledger entries belong to no queue). Custom periods need both dates; the
+ * others follow today.
  */
 export const leaderboardSchema = z
   .strictObject({
     name: nameSchema,
-    metric: z.string({ message: 'is required: a KPI key or "composite"' }),
+    metric: z.string({ message: 'is required: a KPI key, "composite" or "points"' }),
     composite: compositeSchema.optional(),
     period: z.enum(BOARD_PERIODS, { message: `must be one of ${BOARD_PERIODS.join(", ")}` }),
     from: day.optional(),
@@ -26,8 +28,11 @@ export const leaderboardSchema = z
   })
   .superRefine((b, ctx) => {
     const at = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (b.metric === "points") at("metric", "points boards need the points ledger, which this version does not have yet");
-    else if (b.metric === "composite") {
+    if (b.metric === "points") {
+      if (b.composite) at("composite", 'is only used when metric is "composite"');
+      if (b.fairness) at("fairness", "does not apply to a points board: every participant is ranked by the points they earned");
+      if (b.queue !== undefined) at("queue", "does not apply to a points board: points are earned per agent, not per queue");
+    } else if (b.metric === "composite") {
       if (!b.composite) at("composite", 'is required when metric is "composite"');
     } else {
       const check = kpiKey().safeParse(b.metric);

@@ -1,14 +1,16 @@
 import type { Db } from "@/db/client";
 import { foldPendingRollups } from "@/db/queries/events";
 import { findLeaderboard } from "@/db/queries/leaderboards";
+import { pointsEarned } from "@/db/queries/ledger";
+import { findOrganization } from "@/db/queries/orgs";
 import type { BoardPeriod, Leaderboard } from "@/db/schema";
 import { addDays, lastDayOfMonth, monthOf } from "@/lib/domain/calendar";
 import type { Fairness } from "@/lib/domain/campaigns/document";
 import { EvaluationError } from "@/lib/domain/campaigns/evaluate";
-import type { DayRange } from "@/lib/domain/campaigns/evaluation";
+import type { DayRange, KpiTable } from "@/lib/domain/campaigns/evaluation";
 import { DEFAULT_KPI_SETTING } from "@/lib/domain/kpi-settings";
 import { weekStart } from "@/lib/domain/kpi-series";
-import { boardDirection, boardKpis, boardStandings, movement, type BoardRow } from "@/lib/domain/leaderboards/standings";
+import { boardDirection, boardKpis, boardStandings, movement, POINTS_METRIC, type BoardRow } from "@/lib/domain/leaderboards/standings";
 import { NotFoundError, UnprocessableError } from "@/lib/errors";
 import type { LeaderboardQuery } from "@/lib/schemas/leaderboards";
 import { loadKpiSettings } from "./get-kpi-settings";
@@ -68,31 +70,32 @@ export async function loadLeaderboard(db: Db, orgId: string, id: string): Promis
 }
 
 /**
- * Computes a board for a range (its own by default) from the rollups, with each agent's movement since yesterday
- * (the same range cut at yesterday). Callers authorize first; realtime streams call it once per change window.
+ * Computes a board for a range (its own by default) from the rollups (a points board: from the ledger), with each
+ * agent's movement since yesterday (the same range cut at yesterday). Callers authorize first; realtime streams call
+ * it once per change window.
  */
 export async function computeLeaderboardView(db: Db, orgId: string, board: Leaderboard, query: LeaderboardQuery, today: string): Promise<LeaderboardView> {
   await foldPendingRollups(db, orgId); // count every stored batch
   const range = query.from && query.to ? { from: query.from, to: query.to } : boardRange(board, today);
   const [directory, settings] = await Promise.all([loadDirectory(db, orgId), loadKpiSettings(db, orgId)]);
+  const points = board.metric === POINTS_METRIC;
   // Fairness: the board's own, else the organization's KPI settings for its metric (composites: raw, no minimum).
-  const setting = board.metric === "composite" ? DEFAULT_KPI_SETTING : (settings.find((s) => s.kpi === board.metric) ?? DEFAULT_KPI_SETTING);
-  const fairness = {
-    minSamples: board.fairness?.minSamples ?? setting.minSamples,
-    method: board.fairness?.method ?? setting.method,
-    bayesWeight: board.fairness?.bayesWeight ?? setting.bayesWeight,
-  };
+  // A points board ranks a plain sum: raw, no minimum, whatever is stored (the schema refuses its own fairness).
+  const setting = board.metric === "composite" || points ? DEFAULT_KPI_SETTING : (settings.find((s) => s.kpi === board.metric) ?? DEFAULT_KPI_SETTING);
+  const fairness = points
+    ? { minSamples: 0, method: "raw" as const, bayesWeight: setting.bayesWeight }
+    : {
+        minSamples: board.fairness?.minSamples ?? setting.minSamples,
+        method: board.fairness?.method ?? setting.method,
+        bayesWeight: board.fairness?.bayesWeight ?? setting.bayesWeight,
+      };
   const participants = boardParticipants(board, directory);
   const people = participants.map((a) => ({ agent: a.externalId, name: a.name }));
   const definition = { metric: board.metric, composite: board.composite, fairness };
-  const keys = boardKpis(definition);
-  const queue = board.queue !== null ? { queue: board.queue } : {};
   const yesterday = addDays(today, -1);
   const earlier = yesterday >= range.from ? { from: range.from, to: yesterday < range.to ? yesterday : range.to } : null;
-  const [now, before] = await Promise.all([
-    agentKpis(db, orgId, range, keys, participants, directory, queue),
-    earlier ? agentKpis(db, orgId, earlier, keys, participants, directory, queue) : Promise.resolve(null),
-  ]);
+  const read = points ? await pointsReader(db, orgId, participants) : kpiReader(db, orgId, boardKpis(definition), participants, directory, board.queue);
+  const [now, before] = await Promise.all([read(range), earlier ? read(earlier) : Promise.resolve(null)]);
   let rows: BoardRow[];
   let previous: BoardRow[];
   try {
@@ -112,10 +115,37 @@ export async function computeLeaderboardView(db: Db, orgId: string, board: Leade
     metric: board.metric,
     direction: boardDirection(board.metric),
     period: { kind: board.period, ...range },
-    scope: { teams: board.teamIds.map((id) => ({ id, name: teamNames.get(id) ?? id })), queue: board.queue },
+    scope: { teams: board.teamIds.map((id) => ({ id, name: teamNames.get(id) ?? id })), queue: points ? null : board.queue },
     fairness,
     rows: shown.map((r) => ({ ...r, change: moved.get(r.agent) ?? null })),
     ranked,
     participants: rows.length,
+  };
+}
+
+type TableReader = (range: DayRange) => Promise<KpiTable>;
+
+/** The rollups of a KPI board's keys, for its participants (and queue). */
+function kpiReader(db: Db, orgId: string, keys: string[], participants: DirectoryAgent[], directory: Directory, queue: string | null): TableReader {
+  const scope = queue !== null ? { queue } : {};
+  return (range) => agentKpis(db, orgId, range, keys, participants, directory, scope);
+}
+
+/**
+ * The points each participant earned (db/queries/ledger `pointsEarned`: awards, adjustments and their reversals,
+ * never redemptions), by the organization's calendar days, as `{ points: { value, n } }` per external id. The
+ * ledger knows users; the board knows agents by external id.
+ */
+async function pointsReader(db: Db, orgId: string, participants: DirectoryAgent[]): Promise<TableReader> {
+  const org = await findOrganization(db, orgId);
+  if (!org) throw new NotFoundError("Organization not found");
+  const byUser = new Map(participants.map((a) => [a.userId, a.externalId]));
+  return async (range) => {
+    const table: KpiTable = {};
+    for (const row of await pointsEarned(db, orgId, range, org.timezone)) {
+      const agent = byUser.get(row.agentId);
+      if (agent !== undefined) table[agent] = { [POINTS_METRIC]: { value: row.points, n: row.entries } };
+    }
+    return table;
   };
 }

@@ -1,5 +1,6 @@
 import type { Composite } from "@/lib/domain/campaigns/document";
 import type { FairnessMethod } from "@/lib/domain/fairness";
+import { POINTS_METRIC } from "@/lib/domain/leaderboards/standings";
 import type { LeaderboardSummary } from "@/lib/server/list-leaderboards";
 
 /**
@@ -49,6 +50,9 @@ export function boardDraftOf(board: LeaderboardSummary): BoardDraft {
 }
 
 export function boardInput(d: BoardDraft): Record<string, unknown> {
+  // A points board has no queue and no fairness of its own (the form hides both): leftovers from another metric are
+  // not sent, or the server would refuse them.
+  const points = d.metric === POINTS_METRIC;
   return {
     name: d.name.trim(),
     metric: d.metric,
@@ -56,8 +60,8 @@ export function boardInput(d: BoardDraft): Record<string, unknown> {
     period: d.period,
     ...(d.period === "custom" ? { from: d.from || undefined, to: d.to || undefined } : {}),
     ...(d.teams.length > 0 ? { teams: d.teams } : {}),
-    ...(d.queue.trim() ? { queue: d.queue.trim() } : {}),
-    ...(d.orgFairness ? {} : { fairness: { minSamples: d.minSamples, method: d.method, ...(d.method === "bayes" ? { bayesWeight: d.bayesWeight } : {}) } }),
+    ...(d.queue.trim() && !points ? { queue: d.queue.trim() } : {}),
+    ...(d.orgFairness || points ? {} : { fairness: { minSamples: d.minSamples, method: d.method, ...(d.method === "bayes" ? { bayesWeight: d.bayesWeight } : {}) } }),
   };
 }
 

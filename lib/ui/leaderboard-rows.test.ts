@@ -40,6 +40,11 @@ describe("boardRowsView", () => {
     expect(boardRowsView(board([row("a", 1, 245)], "aht"), null, "en").ranked[0]!.value).toBe("4:05");
   });
 
+  it("shows points as a whole number with their unit", () => {
+    expect(boardRowsView(board([row("a", 1, 1250), row("b", 2, 0)], "points"), null, "en").ranked.map((r) => r.value)).toEqual(["1,250 pts", "0 pts"]);
+    expect(boardRowsView(board([row("a", 1, 1250)], "points"), null, "ms", "mata").ranked[0]!.value).toBe("1,250 mata");
+  });
+
   it("reads movement as up, down, same or none", () => {
     expect([movementOf(2), movementOf(-3), movementOf(0), movementOf(null)]).toEqual([
       { dir: "up", places: 2 },
@@ -59,5 +64,12 @@ describe("board form draft", () => {
 
   it("points composite errors at the reused composite editor", () => {
     expect(formErrorPaths({ "composite.weights.csat": "m", name: "n" })).toEqual({ "rule.composite.weights.csat": "m", name: "n" });
+  });
+});
+
+describe("boardInput for a points board", () => {
+  it("sends neither a queue nor fairness left over from another metric", () => {
+    const draft = { ...newBoardDraft(), name: "Points", metric: "points", queue: "billing", orgFairness: false, minSamples: 5 };
+    expect(boardInput(draft)).toEqual({ name: "Points", metric: "points", period: "month" });
   });
 });

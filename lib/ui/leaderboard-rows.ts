@@ -1,4 +1,5 @@
 import type { LeaderboardRow, LeaderboardView } from "@/lib/server/leaderboard-view";
+import { POINTS_METRIC } from "@/lib/domain/leaderboards/standings";
 import { formatKpiValue } from "./kpi-format";
 
 /**
@@ -35,13 +36,17 @@ export function movementOf(change: number | null): Movement {
   return { dir: "same", places: 0 };
 }
 
-/** The board's value in its KPI's unit; a composite is a score. */
-export function formatBoardValue(metric: string, value: number, locale: string): string {
+/**
+ * The board's value in its KPI's unit; a composite is a score; points are a whole number with their unit ("1,250
+ * pts"): `pointsUnit` is the localized abbreviation (leaderboards.units.points).
+ */
+export function formatBoardValue(metric: string, value: number, locale: string, pointsUnit = "pts"): string {
+  if (metric === POINTS_METRIC) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)} ${pointsUnit}`;
   return formatKpiValue(metric, value, locale);
 }
 
-function rowView(view: LeaderboardView, row: LeaderboardRow, me: string | null, locale: string): BoardRowView {
-  const value = row.value === null ? null : formatBoardValue(view.metric, row.value, locale);
+function rowView(view: LeaderboardView, row: LeaderboardRow, me: string | null, locale: string, pointsUnit: string): BoardRowView {
+  const value = row.value === null ? null : formatBoardValue(view.metric, row.value, locale, pointsUnit);
   const adjusted = view.fairness.method !== "raw" && row.score !== null && row.score !== row.value;
   return {
     agent: row.agent,
@@ -50,15 +55,15 @@ function rowView(view: LeaderboardView, row: LeaderboardRow, me: string | null, 
     rankLabel: row.rank === null ? "–" : String(row.rank),
     value,
     n: row.n,
-    score: adjusted ? formatBoardValue(view.metric, row.score!, locale) : null,
+    score: adjusted ? formatBoardValue(view.metric, row.score!, locale, pointsUnit) : null,
     move: movementOf(row.change),
     mine: me !== null && row.agent === me,
   };
 }
 
-/** `me`: the viewer's agent id (external id), or null when they have no agent profile. */
-export function boardRowsView(view: LeaderboardView, me: string | null, locale: string): BoardRowsView {
-  const rows = view.rows.map((r) => rowView(view, r, me, locale));
+/** `me`: the viewer's agent id (external id), or null when they have no agent profile. `pointsUnit`: as formatBoardValue. */
+export function boardRowsView(view: LeaderboardView, me: string | null, locale: string, pointsUnit = "pts"): BoardRowsView {
+  const rows = view.rows.map((r) => rowView(view, r, me, locale, pointsUnit));
   const ranked = rows.filter((r) => r.rank !== null);
   const unranked = rows.filter((r) => r.rank === null);
   const mine = rows.find((r) => r.mine) ?? null;

@@ -3,9 +3,13 @@
  * organization's settings, movement since yesterday, validation with paths, and display links that open only their
  * own boards and stop the moment they are revoked.
  */
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { appendEntries, type NewEntry } from "@/db/queries/ledger";
+import { users } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { flushAccessLog } from "@/lib/http/access-log";
 import { createDisplayLink } from "@/lib/server/create-display-link";
 import { createLeaderboard } from "@/lib/server/create-leaderboard";
 import { createUser } from "@/lib/server/create-user";
@@ -16,6 +20,8 @@ import { listLeaderboards } from "@/lib/server/list-leaderboards";
 import { displayViews, openDisplay } from "@/lib/server/open-display";
 import { revokeDisplayLink } from "@/lib/server/revoke-display-link";
 import { updateKpiSettings } from "@/lib/server/update-kpi-settings";
+import { POST as postBoard } from "@/app/api/v1/leaderboards/route";
+import { useAppDatabase } from "../helpers/app-db";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { makeOrg, system, type TestOrg } from "../helpers/fixtures";
 
@@ -134,7 +140,9 @@ describe("a leaderboard", () => {
     const admin = ctxOf(a.actors.admin);
     const cases: Array<[unknown, string, RegExp]> = [
       [{ name: "X", metric: "happiness", period: "month" }, "metric", /unknown KPI "happiness"/],
-      [{ name: "X", metric: "points", period: "month" }, "metric", /points ledger/],
+      [{ name: "X", metric: "points", period: "month", composite: { normalize: "zscore", weights: { csat: 1 } } }, "composite", /only used when metric is "composite"/],
+      [{ name: "X", metric: "points", period: "month", fairness: { minSamples: 5, method: "raw" } }, "fairness", /does not apply to a points board/],
+      [{ name: "X", metric: "points", period: "month", queue: "sales" }, "queue", /does not apply to a points board/],
       [{ name: "X", metric: "csat", period: "custom", from: "2026-02-01" }, "to", /required for a custom period/],
       [{ name: "X", metric: "csat", period: "month", teams: [b.teamA.id] }, "teams[0]", /no team/],
       [{ name: "X", metric: "composite", period: "month" }, "composite", /required/],
@@ -153,6 +161,100 @@ describe("a leaderboard", () => {
     await expect(getLeaderboard(ctxOf(b.actors.admin), boardId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getLeaderboard(admin, boardId, { from: "2026-02-10" })).rejects.toBeInstanceOf(ValidationError);
     expect((await listLeaderboards(ctxOf(b.actors.agent))).map((x) => x.id)).not.toContain(boardId);
+  });
+});
+
+describe("a points board", () => {
+  let n = 0;
+  const entry = (agentId: string, amount: number, kind: NewEntry["kind"], at: string, more: Partial<NewEntry> = {}): NewEntry => ({
+    orgId: a.org.id,
+    agentId,
+    asset: "points",
+    amount,
+    kind,
+    source: "test",
+    idempotencyKey: `points-board-${n++}`,
+    createdAt: new Date(at),
+    ...more,
+  });
+  let cara: string;
+  let dev: string;
+
+  beforeAll(async () => {
+    const people = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.orgId, a.org.id));
+    cara = people.find((u) => u.name === "Cara")!.id;
+    dev = people.find((u) => u.name === "Dev")!.id;
+    const agent = a.users.agent.id;
+    const agentB = a.users.agentB.id;
+    // Kuala Lumpur is UTC+8: the custom range 1–10 February runs from 2026-01-31T16:00Z to 2026-02-10T16:00Z.
+    const [award] = await appendEntries(db, [entry(cara, 200, "award", "2026-02-03T10:00:00+08:00")]);
+    const [spent] = await appendEntries(db, [entry(agentB, -300, "redemption", "2026-02-06T10:00:00+08:00")]);
+    await appendEntries(db, [
+      entry(agent, 500, "award", "2026-02-10T23:30:00+08:00"), // the last day, late at night: counts
+      entry(agent, 100, "award", "2026-02-11T00:30:00+08:00"), // the next day: does not
+      entry(agent, 300, "award", "2026-01-31T23:30:00+08:00"), // the day before: does not
+      entry(agentB, 400, "award", "2026-02-05T10:00:00+08:00"),
+      entry(agentB, -50, "adjustment", "2026-02-07T10:00:00+08:00"),
+      entry(agentB, 300, "reversal", "2026-02-08T10:00:00+08:00", { correctsId: spent!.id }), // points returned: not earned
+      entry(agentB, 999, "award", "2026-02-05T10:00:00+08:00", { asset: "leave_minutes" }), // not points
+      entry(cara, -200, "reversal", "2026-02-04T10:00:00+08:00", { correctsId: award!.id }), // takes the award back
+      entry(dev, 1000, "award", "2026-02-18T09:00:00+08:00"), // today
+    ]);
+    // another organization's points never reach this one's boards
+    await appendEntries(db, [{ ...entry(b.users.agent.id, 5000, "award", "2026-02-05T10:00:00+08:00"), orgId: b.org.id }]);
+  });
+
+  it("ranks the points earned in its range by the organization's calendar days, redemptions aside", async () => {
+    const admin = ctxOf(a.actors.admin);
+    const { id: boardId } = await createLeaderboard(admin, { name: "Points, early February", metric: "points", period: "custom", from: "2026-02-01", to: "2026-02-10" });
+    const board = await getLeaderboard(ctxOf(a.actors.agent), boardId);
+    expect(board).toMatchObject({ metric: "points", direction: "higher", fairness: { minSamples: 0, method: "raw" }, scope: { queue: null } });
+    const row = (agent: string) => board.rows.find((r) => r.agent === agent);
+    expect(row(agents[0]!)).toMatchObject({ rank: 1, value: 500, n: 1 });
+    expect(row(agents[1]!)).toMatchObject({ rank: 2, value: 350, n: 2 });
+    // everyone is ranked: cara's award was reversed (0 from 2 entries), dev earned nothing in the range
+    expect(row("cara")).toMatchObject({ rank: 3, value: 0, n: 2 });
+    expect(row("dev")).toMatchObject({ rank: 3, value: 0, n: 0 });
+    expect(board.ranked).toBe(board.participants);
+    expect(board.rows.every((r) => r.rank !== null)).toBe(true);
+  });
+
+  it("follows its teams, moves with today's points, and shows on a wall screen", async () => {
+    const admin = ctxOf(a.actors.admin);
+    const { id: boardId } = await createLeaderboard(admin, { name: "Team B points", metric: "points", period: "month", teams: [a.teamB.id] });
+    const board = await getLeaderboard(admin, boardId);
+    // team B: agentB, cara, dev; dev's 1,000 points today lift dev from last (tied) to first
+    expect(board.rows.map((r) => [r.agent, r.rank, r.value, r.change])).toEqual([
+      ["dev", 1, 1000, 1],
+      [agents[1], 2, 350, -1],
+      ["cara", 3, 0, -1],
+    ]);
+    const link = await createDisplayLink(admin, { name: "Points wall", boards: [boardId] });
+    const [view] = await displayViews(db, await openDisplay(db, link.token), NOW);
+    expect(view!.rows.map((r) => r.agent)).toEqual(["dev", agents[1], "cara"]);
+  });
+});
+
+describe("POST /api/v1/leaderboards", () => {
+  it("creates a points board, and refuses one with a queue at its path", async () => {
+    const app = await useAppDatabase();
+    try {
+      const org = await makeOrg(app.db, "Points API");
+      const { key } = await org.apiKey(["leaderboards:write"]);
+      const post = (body: unknown) =>
+        postBoard(new Request("http://localhost/api/v1/leaderboards", { method: "POST", body: JSON.stringify(body), headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } }), {
+          params: Promise.resolve({}),
+        });
+      const created = await post({ name: "Points this month", metric: "points", period: "month" });
+      expect(created.status).toBe(201);
+      expect(await created.json()).toEqual({ id: expect.any(String) });
+      const refused = await post({ name: "Points in sales", metric: "points", period: "month", queue: "sales" });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(await refused.json())).toMatch(/queue.*does not apply to a points board/);
+    } finally {
+      await flushAccessLog(); // API calls are audited in batches: written before the database closes
+      await app.close();
+    }
   });
 });
 

@@ -13,7 +13,8 @@ export function TvBoard({ board }: { board: LeaderboardView }) {
   const t = useTranslations("leaderboards.tv");
   const tRoot = useTranslations();
   const locale = useLocale();
-  const rows = useMemo(() => boardRowsView(board, null, locale).ranked.slice(0, 10), [board, locale]);
+  const pointsUnit = tRoot("leaderboards.units.points");
+  const rows = useMemo(() => boardRowsView(board, null, locale, pointsUnit).ranked.slice(0, 10), [board, locale, pointsUnit]);
   const list = useRef<HTMLOListElement>(null);
   useFlip(list, rows.map((r) => r.agent).join("|"), { durationMs: 900, flash: "rgba(250, 204, 21, 0.28)" });
   const metric = metricLabel(board.metric, tRoot);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { KpiTable } from "../campaigns/evaluation";
-import { boardStandings, movement, neighbourhood, type BoardRow } from "./standings";
+import { boardDirection, boardKpis, boardStandings, movement, neighbourhood, type BoardRow } from "./standings";
 
 const raw = { minSamples: 0, method: "raw" as const };
 const people = (...names: string[]) => names.map((n) => ({ agent: n.toLowerCase(), name: n }));
@@ -107,5 +107,31 @@ describe("movement and neighbours", () => {
     expect(neighbourhood(rows, "d").map((r) => r.agent)).toEqual(["b", "c", "d", "e", "f"]);
     expect(neighbourhood(rows, "a").map((r) => r.agent)).toEqual(["a", "b", "c"]);
     expect(neighbourhood(rows, "zz")).toEqual([]);
+  });
+});
+
+describe("points boards", () => {
+  it("rank the points earned, most first, everyone ranked and 0 points for an agent without entries", () => {
+    const rows = boardStandings({ metric: "points", fairness: { minSamples: 10, method: "wilson" } }, people("Ana", "Ben", "Cy", "Di"), table("points", { ana: [1250, 3], ben: [300, 1], cy: [1250, 2] }));
+    expect(rows.map((r) => [r.rank, r.agent, r.value, r.n, r.score])).toEqual([
+      [1, "ana", 1250, 3, 1250],
+      [1, "cy", 1250, 2, 1250],
+      [3, "ben", 300, 1, 300],
+      [4, "di", 0, 0, 0],
+    ]);
+  });
+
+  it("rank a net negative (a corrected award) below zero, and never ask the KPI catalogue", () => {
+    const rows = boardStandings({ metric: "points", fairness: raw }, people("A", "B"), table("points", { a: [-50, 2] }));
+    expect(rows.map((r) => [r.agent, r.rank, r.value])).toEqual([
+      ["b", 1, 0],
+      ["a", 2, -50],
+    ]);
+    expect(boardDirection("points")).toBe("higher");
+    expect(boardKpis({ metric: "points" })).toEqual([]);
+  });
+
+  it("fail closed on a value that is not a number", () => {
+    expect(() => boardStandings({ metric: "points", fairness: raw }, people("A"), table("points", { a: [Number.NaN, 1] }))).toThrow(/points of a/);
   });
 });

@@ -1,6 +1,7 @@
 import { evaluateComposite } from "../campaigns/composite";
 import type { Composite } from "../campaigns/document";
 import type { KpiTable } from "../campaigns/evaluation";
+import { EvaluationError } from "../campaigns/errors";
 import { kpiBetter, kpiKindOf, readKpi } from "../campaigns/kpi-info";
 import { byValue, competitionRanksBy } from "../campaigns/ranking";
 import { applyFairness, type FairnessSettings } from "../fairness";
@@ -9,6 +10,9 @@ import { applyFairness, type FairnessSettings } from "../fairness";
  * A leaderboard's ranking (SPEC §7). Pure: the KPI values come in, the ranked rows go out.
  *
  * - Direction from the KPI (lower is better for handle times); a composite score is higher-is-better.
+ * - Points (`metric: "points"`): the points each agent earned in the range, read as `kpis[agent].points` (value: the
+ *   sum, n: the entries). Higher is better and everyone is ranked, 0 points included: a sum has no sample to be
+ *   too small, so fairness does not apply.
  * - Participants below `minSamples` (or without any value) are listed after the ranked ones with `rank: null`.
  * - Fairness: the Wilson lower bound (rates) or the Bayesian average (means) decides the order and is given as
  *   `score`; `value` stays the KPI itself, as everywhere else.
@@ -19,13 +23,26 @@ export type BoardRow = { rank: number | null; agent: string; name: string; value
 
 export type BoardDefinition = { metric: string; composite?: Composite | null; fairness: FairnessSettings };
 
+/** The metric of a board ranking the points earned (from the ledger, not a KPI). */
+export const POINTS_METRIC = "points";
+
 export function boardDirection(metric: string): "higher" | "lower" {
-  return metric === "composite" ? "higher" : kpiBetter(metric);
+  return metric === "composite" || metric === POINTS_METRIC ? "higher" : kpiBetter(metric);
 }
 
-/** The KPI keys a board reads. */
+/** The KPI keys a board reads; a points board reads none (its numbers come from the ledger). */
 export function boardKpis(board: Pick<BoardDefinition, "metric" | "composite">): string[] {
+  if (board.metric === POINTS_METRIC) return [];
   return board.metric === "composite" ? Object.keys(board.composite?.weights ?? {}).sort() : [board.metric];
+}
+
+/** One agent's points from the table: a missing row is 0 points from 0 entries. Not a KPI, so readKpi is not asked. */
+function readPoints(kpis: KpiTable, agent: string): { value: number; n: number } {
+  const row = Object.hasOwn(kpis, agent) ? kpis[agent] : undefined;
+  const v = row && Object.hasOwn(row, POINTS_METRIC) ? row[POINTS_METRIC] : undefined;
+  if (!v || v.value === null) return { value: 0, n: 0 };
+  if (!Number.isFinite(v.value) || !Number.isFinite(v.n) || v.n < 0) throw new EvaluationError(`points of ${agent} are not a number`);
+  return { value: v.value, n: v.n };
 }
 
 const byName = (a: { name: string; agent: string }, b: { name: string; agent: string }) => {
@@ -37,7 +54,12 @@ const byName = (a: { name: string; agent: string }, b: { name: string; agent: st
 export function boardStandings(board: BoardDefinition, participants: ReadonlyArray<{ agent: string; name: string }>, kpis: KpiTable): BoardRow[] {
   const people = [...participants].sort((a, b) => (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0));
   const rows: Array<BoardRow & { enough: boolean }> = [];
-  if (board.metric === "composite") {
+  if (board.metric === POINTS_METRIC) {
+    for (const p of people) {
+      const { value, n } = readPoints(kpis, p.agent);
+      rows.push({ rank: null, agent: p.agent, name: p.name, value, n, score: value, enough: true });
+    }
+  } else if (board.metric === "composite") {
     const scores = evaluateComposite(board.composite ?? undefined, board.fairness, people.map((p) => p.agent), kpis);
     for (const p of people) {
       const c = scores.get(p.agent)!;

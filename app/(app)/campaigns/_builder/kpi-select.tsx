@@ -9,14 +9,31 @@ const COUNT_KPIS = BUILTIN_KPIS.filter((k) => KPI_DEFINITIONS[k].kind === "count
 
 /**
  * A KPI of the catalogue (SPEC §4) by its localized name, optionally "composite score", or a custom metric typed as
- * `metric:<key>` / `metric_avg:<key>`. `counts`: only count KPIs (what per-unit rules pay for).
+ * `metric:<key>` / `metric_avg:<key>`. `counts`: only count KPIs (what per-unit rules pay for). `points`: also
+ * "points earned" (leaderboards rank the ledger's points; campaigns cannot pay on them).
  */
-export function KpiSelect({ value, onChange, path, label, composite = false, counts = false }: { value: string; onChange: (v: string) => void; path: string; label: string; composite?: boolean; counts?: boolean }) {
+export function KpiSelect({
+  value,
+  onChange,
+  path,
+  label,
+  composite = false,
+  counts = false,
+  points = false,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  path: string;
+  label: string;
+  composite?: boolean;
+  counts?: boolean;
+  points?: boolean;
+}) {
   const t = useTranslations("campaigns.metric");
   const tk = useTranslations("kpis.names");
   const error = useFieldError(path);
   const keys = counts ? COUNT_KPIS : BUILTIN_KPIS;
-  const known = (keys as readonly string[]).includes(value) || (composite && value === "composite");
+  const known = (keys as readonly string[]).includes(value) || (composite && value === "composite") || (points && value === "points");
   return (
     <span className="kpi-select">
       <select
@@ -26,6 +43,7 @@ export function KpiSelect({ value, onChange, path, label, composite = false, cou
         data-path={path}
         aria-invalid={error ? true : undefined}
       >
+        {points && <option value="points">{t("points")}</option>}
         {composite && <option value="composite">{t("composite")}</option>}
         <optgroup label={t("catalogue")}>
           {keys.map((k) => (

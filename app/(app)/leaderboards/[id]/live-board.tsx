@@ -34,7 +34,8 @@ export function LiveBoard({ initial, me, url, valueLabel }: { initial: Leaderboa
       setProblem({ gone: error?.code === "not_found", message: error?.message ?? "" });
     },
   });
-  const rows = useMemo(() => boardRowsView(view, me, locale), [view, me, locale]);
+  const pointsUnit = tRoot("leaderboards.units.points");
+  const rows = useMemo(() => boardRowsView(view, me, locale, pointsUnit), [view, me, locale, pointsUnit]);
   const time = updatedAt ? new Intl.DateTimeFormat(locale, { timeStyle: "medium" }).format(updatedAt) : null;
   return (
     <>

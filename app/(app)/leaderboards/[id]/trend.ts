@@ -1,12 +1,13 @@
 import { can } from "@/lib/auth/policy";
 import type { UserActor } from "@/lib/auth/actor";
 import { daysBetween } from "@/lib/domain/calendar";
-import { boardKpis } from "@/lib/domain/leaderboards/standings";
+import { boardKpis, POINTS_METRIC } from "@/lib/domain/leaderboards/standings";
 import type { BuiltinKpi } from "@/lib/domain/kpis";
 import { isAppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/server/context";
 import { getKpiSeries, type SeriesPoint } from "@/lib/server/get-kpi-series";
 import { getMyKpis } from "@/lib/server/get-my-kpis";
+import { loadDirectory } from "@/lib/server/kpi-directory";
 import type { LeaderboardView } from "@/lib/server/leaderboard-view";
 import type { LeaderboardSummary } from "@/lib/server/list-leaderboards";
 import { listTeams } from "@/lib/server/list-teams";
@@ -19,7 +20,7 @@ import type { BoardQuery } from "./view";
  * The KPI trend under a board (SPEC §7 charts). Agents see their own trend only (getKpiSeries refuses anyone else's);
  * managers their teams' on the board, HR and admins any team of it, or the whole organization for an org-wide board.
  * A composite board charts one of its parts at a time: a composite score exists only among the participants of a
- * period, not per day.
+ * period, not per day. A points board has no trend (points are not a KPI series).
  */
 export type TrendOption = { key: string; label: string };
 export type BoardTrend = {
@@ -35,6 +36,12 @@ export type BoardTrend = {
 type Labels = { mine: string; org: string };
 
 export async function loadBoardTrend(ctx: Ctx & { actor: UserActor }, view: LeaderboardView, summary: LeaderboardSummary | undefined, q: BoardQuery, today: string, locale: string, labels: Labels): Promise<BoardTrend> {
+  if (view.metric === POINTS_METRIC) {
+    // Points are not a KPI: there is no KPI series to chart, so a points board shows no trend card (no options).
+    // The viewer's agent id is still needed for "my position".
+    const me = (await loadDirectory(ctx.db, ctx.actor.orgId)).agents.find((a) => a.userId === ctx.actor.userId);
+    return { me: me?.externalId ?? null, options: [], selected: null, kpis: [], kpi: view.metric, chart: null };
+  }
   const kpis = boardKpis({ metric: view.metric, composite: summary?.composite ?? null });
   const kpi = kpis.includes(q.kpi ?? "") ? q.kpi! : kpis[0]!;
   // Nothing after today has data; a period that has not started yet has nothing to chart.

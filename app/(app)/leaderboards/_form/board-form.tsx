@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FairnessMethod } from "@/lib/domain/fairness";
+import { POINTS_METRIC } from "@/lib/domain/leaderboards/standings";
 import { boardInput, formErrorPaths, type BoardDraft, type BoardPeriodKind } from "@/lib/ui/leaderboard-draft";
 import { CompositeEditor } from "../../campaigns/_builder/composite-editor";
 import { ErrorText, FieldErrorsProvider, useCampaignMessage } from "../../campaigns/_builder/field-errors";
@@ -16,8 +17,8 @@ const PERIODS: BoardPeriodKind[] = ["week", "month", "quarter", "custom"];
 const METHODS: FairnessMethod[] = ["raw", "wilson", "bayes"];
 
 /**
- * Create or edit a board: metric (a KPI or a weighted composite — the campaign builder's editors, reused), period,
- * scope and fairness. The server validates; its messages appear next to their fields. `id` null: a new board.
+ * Create or edit a board: metric (a KPI, a weighted composite — the campaign builder's editors, reused — or the points
+ * earned), period, scope and fairness (not for points). The server validates; its messages appear next to their fields. `id` null: a new board.
  */
 export function BoardForm({ id, initial, teams }: { id: string | null; initial: BoardDraft; teams: Array<{ id: string; name: string }> }) {
   const t = useTranslations("leaderboards.form");
@@ -27,6 +28,8 @@ export function BoardForm({ id, initial, teams }: { id: string | null; initial: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A points board ranks a plain sum per agent: no composite, no queue, no fairness (lib/schemas/leaderboards).
+  const points = draft.metric === POINTS_METRIC;
   const set = <K extends keyof BoardDraft>(key: K, value: BoardDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const fail = (status: number, message: string, fieldErrors: Record<string, string>) => {
@@ -69,9 +72,14 @@ export function BoardForm({ id, initial, teams }: { id: string | null; initial: 
           <h2>{t("basics")}</h2>
           <TextField label={t("name")} path="name" value={draft.name} onChange={(v) => set("name", v)} placeholder={t("namePlaceholder")} />
           <FieldShell label={t("metric")} path="metric" hint={t("metricHint")}>
-            <KpiSelect value={draft.metric} onChange={(v) => set("metric", v)} path="metric" label={t("metric")} composite />
+            <KpiSelect value={draft.metric} onChange={(v) => set("metric", v)} path="metric" label={t("metric")} composite points />
           </FieldShell>
           {draft.metric === "composite" && <CompositeEditor composite={draft.composite} onChange={(c) => set("composite", c)} />}
+          {points && (
+            <p className="muted small flush" data-testid="points-help">
+              {t("pointsHelp")}
+            </p>
+          )}
         </section>
 
         <section className="card builder-section">
@@ -114,22 +122,24 @@ export function BoardForm({ id, initial, teams }: { id: string | null; initial: 
               <ErrorText key={i} path={`teams[${i}]`} />
             ))}
           </fieldset>
-          <TextField label={t("queue")} path="queue" value={draft.queue} onChange={(v) => set("queue", v)} hint={t("queueHint")} placeholder="billing" />
+          {!points && <TextField label={t("queue")} path="queue" value={draft.queue} onChange={(v) => set("queue", v)} hint={t("queueHint")} placeholder="billing" />}
         </section>
 
-        <section className="card builder-section">
-          <h2>{t("fairnessTitle")}</h2>
-          <CheckField label={t("orgFairness")} hint={t("orgFairnessHint")} checked={draft.orgFairness} onChange={(v) => set("orgFairness", v)} path="fairness" />
-          <ErrorText path="fairness" />
-          {!draft.orgFairness && (
-            <div className="form-row">
-              <NumberField label={t("minSamples")} path="fairness.minSamples" value={draft.minSamples} onChange={(v) => set("minSamples", v)} step={1} min={0} hint={t("minSamplesHint")} />
-              <SelectField label={t("method")} path="fairness.method" value={draft.method} onChange={(v) => set("method", v as FairnessMethod)} options={METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} />
-              {draft.method === "bayes" && <NumberField label={t("bayesWeight")} path="fairness.bayesWeight" value={draft.bayesWeight} onChange={(v) => set("bayesWeight", v)} min={0} hint={t("bayesWeightHint")} />}
-            </div>
-          )}
-          <p className="muted small flush">{t("fairnessHelp")}</p>
-        </section>
+        {!points && (
+          <section className="card builder-section">
+            <h2>{t("fairnessTitle")}</h2>
+            <CheckField label={t("orgFairness")} hint={t("orgFairnessHint")} checked={draft.orgFairness} onChange={(v) => set("orgFairness", v)} path="fairness" />
+            <ErrorText path="fairness" />
+            {!draft.orgFairness && (
+              <div className="form-row">
+                <NumberField label={t("minSamples")} path="fairness.minSamples" value={draft.minSamples} onChange={(v) => set("minSamples", v)} step={1} min={0} hint={t("minSamplesHint")} />
+                <SelectField label={t("method")} path="fairness.method" value={draft.method} onChange={(v) => set("method", v as FairnessMethod)} options={METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} />
+                {draft.method === "bayes" && <NumberField label={t("bayesWeight")} path="fairness.bayesWeight" value={draft.bayesWeight} onChange={(v) => set("bayesWeight", v)} min={0} hint={t("bayesWeightHint")} />}
+              </div>
+            )}
+            <p className="muted small flush">{t("fairnessHelp")}</p>
+          </section>
+        )}
 
         <div className="row">
           <button type="submit" disabled={busy} aria-busy={busy} data-testid="save-board">
