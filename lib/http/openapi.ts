@@ -1,6 +1,7 @@
 import { API_SCOPES } from "@/db/schema";
 import { campaignPaths, campaignSchemas } from "./openapi-campaigns";
 import { leaderboardPaths, leaderboardSchemas } from "./openapi-leaderboards";
+import { payoutPaths, payoutSchemas } from "./openapi-payouts";
 import { realtimePaths } from "./openapi-realtime";
 import { errorResponse, keyed } from "./openapi-parts";
 
@@ -26,6 +27,7 @@ export function openApiDocument(baseUrl: string) {
       schemas: {
         ...campaignSchemas,
         ...leaderboardSchemas,
+        ...payoutSchemas,
         Error: {
           type: "object",
           required: ["error"],
@@ -213,6 +215,7 @@ export function openApiDocument(baseUrl: string) {
       ...campaignPaths(),
       ...leaderboardPaths(),
       ...realtimePaths(),
+      ...payoutPaths(),
       "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } } },
     },
   };

@@ -37,6 +37,7 @@ import { getTeam } from "@/lib/server/get-team";
 import { listAgents } from "@/lib/server/list-agents";
 import { listApiKeys } from "@/lib/server/list-api-keys";
 import { listAudit } from "@/lib/server/list-audit";
+import { AUDIT_EXPORT_COLUMNS, exportAudit } from "@/lib/server/export-audit";
 import { listTeams } from "@/lib/server/list-teams";
 import { listUsers } from "@/lib/server/list-users";
 import { listUnmatchedIdentities } from "@/lib/server/list-unmatched-identities";
@@ -93,6 +94,36 @@ import { listDisplayLinks } from "@/lib/server/list-display-links";
 import { listLeaderboards } from "@/lib/server/list-leaderboards";
 import { revokeDisplayLink } from "@/lib/server/revoke-display-link";
 import { updateLeaderboard } from "@/lib/server/update-leaderboard";
+import { appendEntries } from "@/db/queries/ledger";
+import { disputes, ledgerEntries, payoutLines, payoutRuns, periods, redemptions, rewardItems } from "@/db/schema";
+import { EXPORT_COLUMNS } from "@/lib/domain/money/export";
+import { closePeriod } from "@/lib/server/close-period";
+import { decidePayoutLine } from "@/lib/server/decide-payout-line";
+import { exportPayoutRun } from "@/lib/server/export-payout-run";
+import { getPayoutRun } from "@/lib/server/get-payout-run";
+import { getStatement } from "@/lib/server/get-statement";
+import { listApprovals } from "@/lib/server/list-approvals";
+import { listDisputeQueue } from "@/lib/server/list-disputes";
+import { listPayoutRuns } from "@/lib/server/list-payout-runs";
+import { raiseDispute } from "@/lib/server/raise-dispute";
+import { resolveDispute } from "@/lib/server/resolve-dispute";
+import { transitionPayoutRun } from "@/lib/server/transition-payout-run";
+import { createRewardItem } from "@/lib/server/create-reward-item";
+import { fulfilRedemption } from "@/lib/server/fulfil-redemption";
+import { listRedemptions } from "@/lib/server/list-redemptions";
+import { listRewardItems } from "@/lib/server/list-reward-items";
+import { redeemReward } from "@/lib/server/redeem-reward";
+import { rejectRedemption } from "@/lib/server/reject-redemption";
+import { updateRewardItem } from "@/lib/server/update-reward-item";
+import { closePeriodAction, decideLinesAction, resolveDisputeAction, transitionRunAction } from "@/app/(app)/payouts/actions";
+import { raiseDisputeAction } from "@/app/(app)/statements/actions";
+import {
+  createRewardItemAction,
+  decideRedemptionAction,
+  redeemAction,
+  setRewardItemActiveAction,
+  updateRewardItemAction,
+} from "@/app/(app)/rewards/actions";
 import { useAppDatabase, type AppDatabase } from "../helpers/app-db";
 import { auditCount } from "../helpers/audit";
 import { makeOrg, system, type TestOrg } from "../helpers/fixtures";
@@ -130,6 +161,11 @@ vi.mock("next-auth", () => {
   }
   return { AuthError, CredentialsSignin, default: () => ({}) };
 });
+// next-intl finds its request configuration through Next's bundler; the rewards actions only put refusals into words.
+vi.mock("next-intl/server", () => ({
+  getLocale: async () => "en",
+  getTranslations: async (namespace: string) => (key: string) => `${namespace}.${key}`,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: mocks.revalidatePath, revalidateTag: vi.fn() }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: mocks.cookieSet, get: () => undefined, has: () => false }),
@@ -245,6 +281,13 @@ async function orgState(orgId: string) {
     campaignVersions: Number((await db.select({ n: count() }).from(campaignVersions).where(eq(campaignVersions.orgId, orgId)))[0]?.n),
     leaderboards: await db.select().from(leaderboards).where(eq(leaderboards.orgId, orgId)).orderBy(asc(leaderboards.id)),
     displayLinks: await db.select().from(displayLinks).where(eq(displayLinks.orgId, orgId)).orderBy(asc(displayLinks.id)),
+    periods: await db.select().from(periods).where(eq(periods.orgId, orgId)).orderBy(asc(periods.id)),
+    payoutRuns: await db.select().from(payoutRuns).where(eq(payoutRuns.orgId, orgId)).orderBy(asc(payoutRuns.id)),
+    payoutLines: await db.select().from(payoutLines).where(eq(payoutLines.orgId, orgId)).orderBy(asc(payoutLines.id)),
+    disputes: await db.select().from(disputes).where(eq(disputes.orgId, orgId)).orderBy(asc(disputes.id)),
+    ledger: await db.select().from(ledgerEntries).where(eq(ledgerEntries.orgId, orgId)).orderBy(asc(ledgerEntries.id)),
+    rewardItems: await db.select().from(rewardItems).where(eq(rewardItems.orgId, orgId)).orderBy(asc(rewardItems.id)),
+    redemptions: await db.select().from(redemptions).where(eq(redemptions.orgId, orgId)).orderBy(asc(redemptions.id)),
   };
 }
 
@@ -306,6 +349,96 @@ const importChunk = (id: string) => {
 const scratchMapping = async () => (await saveImportMapping(sysCtx(), { name: uniq("Scratch source"), mapping: IMPORT_MAPPING }, { orgId: a.org.id })).id;
 const importedInto = async (orgId: string, id: string) =>
   (await db.select({ id: importedEvents.id }).from(importedEvents).where(and(eq(importedEvents.orgId, orgId), eq(importedEvents.id, id)))).length;
+
+// Money (SPEC §6). Every close takes a day of its own, one after the other from 2019 on: never overlapping, always
+// long before today (the operations here run on the real clock), and before every campaign's schedule, so a close
+// evaluates nothing and each run starts empty; the lines a case needs are written straight into the database.
+let closeDays = 0;
+const nextCloseRange = () => {
+  const day = new Date(Date.UTC(2019, 0, 1 + closeDays++)).toISOString().slice(0, 10);
+  return { from: day, to: day };
+};
+const hrCtx = () => ({ db, actor: a.actors.hr });
+type RunState = "draft" | "in_review" | "approved" | "exported";
+/** A payout run of org A: a day closed by the operator, then moved by HR as far as `state`. */
+async function runIn(state: RunState, beforeSubmit?: (run: { runId: string; periodId: string }) => Promise<unknown>): Promise<string> {
+  const { periodId, payoutRunId: runId } = await closePeriod(sysCtx(), nextCloseRange(), { orgId: a.org.id });
+  await beforeSubmit?.({ runId, periodId });
+  if (state === "draft") return runId;
+  await transitionPayoutRun(hrCtx(), runId, "submit");
+  if (state === "in_review") return runId;
+  await transitionPayoutRun(hrCtx(), runId, "approve");
+  if (state === "approved") return runId;
+  await new Response((await exportPayoutRun(hrCtx(), runId, "csv")).body).arrayBuffer();
+  return runId;
+}
+/** A draft run of org A that collects the lines the cases below write (it is never approved). */
+let lineRun = { runId: "", periodId: "" };
+/** An approved run with one approved points line of the agent's, for the export routes (every export gives the same bytes). */
+let exportRunId = "";
+/** A period of org A still being closed: what the close form's progress route shows. */
+let closingPeriodId = "";
+type NewLine = typeof payoutLines.$inferInsert;
+/** A line of org A, by default a pending points line of the agent of team A in the shared draft run. */
+async function scratchLine(values: Partial<NewLine> = {}, run = lineRun): Promise<string> {
+  const [row] = await db
+    .insert(payoutLines)
+    .values({
+      orgId: a.org.id,
+      runId: run.runId,
+      periodId: run.periodId,
+      lineType: "award",
+      agentId: a.users.agent.id,
+      campaignName: "Authz CSAT bonus",
+      awardType: "points",
+      amount: 10,
+      status: "pending",
+      approval: "manager",
+      teamIds: [a.teamA.id],
+      ...values,
+    })
+    .returning({ id: payoutLines.id });
+  return row!.id;
+}
+const cashLine = { awardType: "cash", amount: 2500, currency: "MYR", approval: "hr" } as const;
+const teamBLine = () => ({ agentId: a.users.agentB.id, teamIds: [a.teamB.id] });
+/** An open dispute of the agent's on a new line of theirs. */
+const scratchDispute = async () => (await raiseDispute({ db, actor: a.actors.agent }, { lineId: await scratchLine(), comment: "I had more surveys than this" })).id;
+const scratchRewardItem = async (active = true) => {
+  const { id } = await createRewardItem(sysCtx(), { name: uniq("Coffee voucher"), pointsCost: 10 }, { orgId: a.org.id });
+  if (!active) await updateRewardItem({ db, actor: a.actors.hr }, id, { active: false });
+  return id;
+};
+/** Points for the people of org A, written the way an approved award is, so whoever redeems can afford an item. */
+async function givePoints(points: number, who: readonly Role[] = ["agent", "manager", "hr", "admin"]) {
+  await appendEntries(
+    db,
+    who.map((role) => {
+      const key = uniq(`authz-points ${role}`);
+      return { orgId: a.org.id, agentId: a.users[role].id, asset: "points" as const, amount: points, kind: "award" as const, source: key, idempotencyKey: key };
+    }),
+  );
+}
+/** A redemption of the agent's waiting for HR (catalog items need approval unless told otherwise). */
+async function scratchRedemption(): Promise<string> {
+  const itemId = await scratchRewardItem();
+  await givePoints(10, ["agent"]);
+  return (await redeemReward({ db, actor: a.actors.agent }, { itemId })).id;
+}
+const runStateOf = async (id: string) => (await db.select({ state: payoutRuns.state }).from(payoutRuns).where(eq(payoutRuns.id, id)))[0]?.state;
+
+beforeAll(async () => {
+  const { periodId, payoutRunId } = await closePeriod(sysCtx(), nextCloseRange(), { orgId: a.org.id });
+  lineRun = { runId: payoutRunId, periodId };
+  await scratchLine();
+  exportRunId = await runIn("approved", async (run) => decidePayoutLine(hrCtx(), await scratchLine({ amount: 40 }, run), "approve"));
+  const day = nextCloseRange();
+  const [closing] = await db
+    .insert(periods)
+    .values({ orgId: a.org.id, fromDay: day.from, toDay: day.to, state: "closing", progress: 1, total: 3, closedByLabel: "HR" })
+    .returning({ id: periods.id });
+  closingPeriodId = closing!.id;
+});
 
 const OPERATIONS: Record<string, AnyOpEntry> = {
   "create-display-link": op({
@@ -583,6 +716,17 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
       expect(r.entries.every((e) => e.orgId === a.org.id)).toBe(true);
     },
   }),
+  "export-audit": op({
+    allowed: ["hr", "admin"], // like reading it: no key scope covers the audit log
+    otherOrg: "own-org",
+    run: async (ctx) => new Response((await exportAudit(ctx, { action: "team." })).body).text(),
+    check: (csv) => {
+      const [header, ...records] = csv.split("\r\n").filter((r) => r !== "");
+      expect(header).toBe(AUDIT_EXPORT_COLUMNS.join(","));
+      expect(records.length).toBeGreaterThan(0); // org A's teams were made and changed above
+      expect(records.every((r) => r.split(",")[3]?.startsWith("team."))).toBe(true);
+    },
+  }),
   "list-teams": op({
     // Everyone, filtered: HR and admins every team; managers and agents their own; keys none.
     allowed: SAME_ORG,
@@ -791,6 +935,199 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
     run: (ctx) => updateUser(ctx, { userId: a.users.agentB.id, name: uniq("Agent B"), role: "agent", active: true }),
     check: async (r) => expect((await db.select().from(users).where(eq(users.id, a.users.agentB.id)))[0]?.name).toBe(r.name),
   }),
+  // Money (SPEC §6, §9): HR and admins close, move, export and resolve; managers approve their teams' non-cash lines;
+  // statements and points are one's own (and one's teams' for managers).
+  "close-period": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:write",
+    otherOrg: "own-org", // the range is a range of the caller's own organization
+    run: (ctx) => closePeriod(ctx, nextCloseRange()),
+    check: async (r) => {
+      expect((await db.select().from(payoutRuns).where(eq(payoutRuns.id, r.payoutRunId)))[0]).toMatchObject({ orgId: a.org.id, periodId: r.periodId, state: "draft" });
+      expect((await db.select().from(periods).where(eq(periods.id, r.periodId)))[0]).toMatchObject({ orgId: a.org.id, state: "closed" });
+    },
+  }),
+  "list-payout-runs": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:read",
+    otherOrg: "own-org",
+    run: (ctx) => listPayoutRuns(ctx),
+    check: (r) => {
+      expect(r.periods.map((p) => p.runId)).toContain(lineRun.runId);
+      expect(r.periods.map((p) => p.id)).toContain(closingPeriodId);
+    },
+  }),
+  "get-payout-run": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:read",
+    otherOrg: "refused",
+    run: (ctx) => getPayoutRun(ctx, lineRun.runId),
+    check: (r) => {
+      expect(r).toMatchObject({ id: lineRun.runId, state: "draft", period: { id: lineRun.periodId } });
+      expect(r.lines.length).toBeGreaterThan(0);
+      expect(r.lines.every((l) => l.orgId === a.org.id && l.runId === lineRun.runId)).toBe(true);
+    },
+  }),
+  "transition-payout-run": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:write",
+    otherOrg: "refused",
+    prepare: () => runIn("draft"),
+    run: (ctx, id) => transitionPayoutRun(ctx, id, "submit"),
+    check: async (r, _w, id) => {
+      expect(r).toEqual({ id, state: "in_review" });
+      expect(await runStateOf(id)).toBe("in_review");
+    },
+  }),
+  "export-payout-run": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:read", // SPEC §10: the export endpoints take payouts:read
+    otherOrg: "refused",
+    prepare: () => runIn("approved"),
+    run: async (ctx, id) => {
+      const file = await exportPayoutRun(ctx, id, "csv");
+      return { filename: file.filename, csv: await new Response(file.body).text() };
+    },
+    check: async (r, _w, id) => {
+      expect(r.csv).toBe(`${EXPORT_COLUMNS.join(",")}\r\n`); // the run has no lines
+      expect(await runStateOf(id)).toBe("exported");
+    },
+  }),
+  "decide-payout-line": op({
+    allowed: ["manager", "hr", "admin"], // a points line of team A's agent: its manager's too; no key scope approves awards
+    otherOrg: "refused",
+    prepare: () => scratchLine(),
+    run: (ctx, id) => decidePayoutLine(ctx, id, "approve"),
+    check: async (r, _w, id) => {
+      expect(r).toEqual({ id, status: "approved" });
+      const [entry] = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orgId, a.org.id), eq(ledgerEntries.source, `payout_line:${id}`)));
+      expect(entry).toMatchObject({ agentId: a.users.agent.id, asset: "points", amount: 10 });
+    },
+  }),
+  "list-approvals": op({
+    allowed: ["manager", "hr", "admin"],
+    otherOrg: "own-org",
+    prepare: async () => ({ teamA: await scratchLine(), cash: await scratchLine(cashLine), teamB: await scratchLine(teamBLine()) }),
+    run: (ctx) => listApprovals(ctx),
+    check: (r, who, lines) => {
+      const ids = r.map((l) => l.id);
+      expect(r.every((l) => l.orgId === a.org.id && l.status === "pending")).toBe(true);
+      expect(ids).toContain(lines.teamA);
+      // a manager: only the non-cash lines of their own teams
+      expect(ids.includes(lines.cash)).toBe(who !== "manager");
+      expect(ids.includes(lines.teamB)).toBe(who !== "manager");
+    },
+  }),
+  "raise-dispute": op({
+    allowed: ["agent"], // only the agent a line pays: anyone else's line is not found
+    otherOrg: "refused",
+    prepare: () => scratchLine(),
+    run: (ctx, lineId) => raiseDispute(ctx, { lineId, comment: "I had more surveys than this" }),
+    check: async (r, _w, lineId) =>
+      expect((await db.select().from(disputes).where(eq(disputes.id, r.id)))[0]).toMatchObject({ orgId: a.org.id, lineId, agentId: a.users.agent.id, state: "open" }),
+  }),
+  "list-disputes": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:write",
+    otherOrg: "own-org",
+    prepare: scratchDispute,
+    run: (ctx) => listDisputeQueue(ctx),
+    check: (r, _w, id) => {
+      expect(r.map((d) => d.id)).toContain(id);
+      expect(r.every((d) => d.orgId === a.org.id && d.state === "open")).toBe(true);
+    },
+  }),
+  "resolve-dispute": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:write",
+    otherOrg: "refused",
+    prepare: scratchDispute,
+    run: (ctx, id) => resolveDispute(ctx, id, { decision: "accept", amount: 5, comment: "Two surveys were missing" }),
+    check: async (r, _w, id) => {
+      expect(r).toMatchObject({ id, state: "accepted", adjustmentLineId: expect.any(String) });
+      const [adjustment] = await db.select().from(payoutLines).where(eq(payoutLines.id, r.adjustmentLineId!));
+      expect(adjustment).toMatchObject({ orgId: a.org.id, runId: lineRun.runId, lineType: "adjustment", agentId: a.users.agent.id, amount: 5, status: "approved" });
+    },
+  }),
+  "get-statement": op({
+    allowed: ["agent", "manager", "hr", "admin"], // the agent's own; team A's manager, HR and admins another's; never a key
+    otherOrg: "refused",
+    run: (ctx) => getStatement(ctx, { agentUserId: a.users.agent.id }),
+    check: (r) => {
+      expect(r.agent).toMatchObject({ userId: a.users.agent.id, externalId: a.users.agent.externalId });
+      expect(r.periods.flatMap((p) => p.lines).every((l) => l.agentId === a.users.agent.id)).toBe(true);
+      expect(r.history.every((e) => e.agentId === a.users.agent.id && e.orgId === a.org.id)).toBe(true);
+    },
+  }),
+  "create-reward-item": op({
+    allowed: ["hr", "admin", "key"], // payouts.manage: an API key with payouts:write too
+    scope: "payouts:write",
+    otherOrg: "own-org",
+    run: (ctx) => createRewardItem(ctx, { name: uniq("Team lunch"), pointsCost: 600, stock: 5 }),
+    check: async (r) => expect((await db.select().from(rewardItems).where(eq(rewardItems.id, r.id)))[0]).toMatchObject({ orgId: a.org.id, pointsCost: 600, stock: 5 }),
+  }),
+  "update-reward-item": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:write",
+    otherOrg: "refused",
+    prepare: () => scratchRewardItem(),
+    run: (ctx, id) => updateRewardItem(ctx, id, { pointsCost: 75 }),
+    check: async (_r, _w, id) => expect((await db.select().from(rewardItems).where(eq(rewardItems.id, id)))[0]?.pointsCost).toBe(75),
+  }),
+  "list-reward-items": op({
+    allowed: ["agent", "manager", "hr", "admin"], // the catalog with one's own points: people only
+    otherOrg: "own-org",
+    prepare: async () => ({ active: await scratchRewardItem(), inactive: await scratchRewardItem(false) }),
+    run: (ctx) => listRewardItems(ctx),
+    check: (r, who, items) => {
+      const manages = who === "hr" || who === "admin";
+      expect(r.canManage).toBe(manages);
+      expect(r.items.map((i) => i.id)).toContain(items.active);
+      // taken out of the catalog: only those who manage it still see it
+      expect(r.items.map((i) => i.id).includes(items.inactive)).toBe(manages);
+    },
+  }),
+  "redeem-reward": op({
+    allowed: ["agent", "manager", "hr", "admin"], // everyone spends their own points, never a key
+    otherOrg: "refused",
+    prepare: async () => {
+      await givePoints(10);
+      return scratchRewardItem();
+    },
+    run: (ctx, itemId) => redeemReward(ctx, { itemId }),
+    check: async (r, who) => {
+      expect(r).toMatchObject({ state: "requested", points: 10 });
+      expect((await db.select().from(redemptions).where(eq(redemptions.id, r.id)))[0]).toMatchObject({ orgId: a.org.id, agentId: a.users[who as Role].id });
+    },
+  }),
+  "list-redemptions": op({
+    // the organization's queue (scope "all"); everyone's own (scope "mine") is checked below
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:write",
+    otherOrg: "own-org",
+    prepare: scratchRedemption,
+    run: (ctx) => listRedemptions(ctx, { scope: "all" }),
+    check: (r, _w, id) => expect(r.map((x) => x.id)).toContain(id),
+  }),
+  "fulfil-redemption": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:write",
+    otherOrg: "refused",
+    prepare: scratchRedemption,
+    run: (ctx, id) => fulfilRedemption(ctx, id, { note: "At the front desk" }),
+    check: (r, _w, id) => expect(r).toEqual({ id, state: "fulfilled" }),
+  }),
+  "reject-redemption": op({
+    allowed: ["hr", "admin", "key"],
+    scope: "payouts:write",
+    otherOrg: "refused",
+    prepare: scratchRedemption,
+    run: (ctx, id) => rejectRedemption(ctx, id, { note: "Sold out this month" }),
+    check: async (r, _w, id) => {
+      expect(r).toMatchObject({ id, state: "rejected" });
+      expect((await db.select().from(ledgerEntries).where(eq(ledgerEntries.id, r.reversalEntryId)))[0]).toMatchObject({ kind: "reversal", amount: 10, agentId: a.users.agent.id });
+    },
+  }),
 };
 
 /** lib/server files that are not actor-facing operations, each with why. */
@@ -820,6 +1157,11 @@ const NOT_ACTOR_OPERATIONS: Record<string, string> = {
   "seed-demo": "operator / first start only, runs as the system actor",
   "start-server": "process start-up (instrumentation.ts), no request reaches it",
   "verify-credentials": "the password check that precedes any actor (throttled; tested in operations.test.ts)",
+  "payout-line-rows": "builds payout lines and their ledger entries for close-period, decide-payout-line and resolve-dispute, which authorize first",
+  "period-evaluation": "helper that picks and evaluates the campaigns of a period for close-period, which authorizes first",
+  "redemption-decision": "loads and locks the (org-scoped) requested redemption for fulfil-redemption and reject-redemption, which authorize first",
+  "seed-payouts": "demo only: approves the seeded runs as the system actor during seed demo",
+  "seed-rewards": "demo catalog for the operator's seed (seed demo), runs as the system actor through create-reward-item",
 };
 
 const OTHER_ORG_LABEL: Record<"otherUser" | "otherKey", string> = { otherUser: "another organization's admin", otherKey: "another organization's API key with every scope" };
@@ -955,6 +1297,53 @@ describe("operations in lib/server", () => {
     expect((await getHome({ db, actor: demoted })).managedTeams).toEqual([]);
   });
 
+  it("answers 404, not 403, to an admin of another organization naming org A's payout and reward ids", async () => {
+    const ctx = { db, actor: b.actors.admin };
+    const [lineId, disputeId, itemId, redemptionId, approvedRunId] = [await scratchLine(), await scratchDispute(), await scratchRewardItem(), await scratchRedemption(), await runIn("approved")];
+    const attempts: Promise<unknown>[] = [
+      getPayoutRun(ctx, lineRun.runId),
+      transitionPayoutRun(ctx, lineRun.runId, "submit"),
+      exportPayoutRun(ctx, approvedRunId, "csv"),
+      decidePayoutLine(ctx, lineId, "approve"),
+      raiseDispute({ db, actor: b.actors.agent }, { lineId, comment: "mine" }),
+      resolveDispute(ctx, disputeId, { decision: "reject", comment: "no" }),
+      getStatement(ctx, { agentUserId: a.users.agent.id }),
+      updateRewardItem(ctx, itemId, { pointsCost: 1 }),
+      redeemReward(ctx, { itemId }),
+      fulfilRedemption(ctx, redemptionId),
+      rejectRedemption(ctx, redemptionId),
+    ];
+    const outcomes = await Promise.allSettled(attempts);
+    expect(outcomes.map((o) => (o.status === "rejected" ? refusalName(o.reason) : "fulfilled"))).toEqual(Array(attempts.length).fill("NotFoundError"));
+  });
+
+  it("lets a manager decide only the non-cash lines of their own teams, and read only their teams' statements", async () => {
+    const manager = { db, actor: a.actors.manager };
+    const [cash, teamB, agentsLine] = [await scratchLine(cashLine), await scratchLine(teamBLine()), await scratchLine()];
+    const before = await orgState(a.org.id);
+    await expect(decidePayoutLine(manager, cash, "approve")).rejects.toSatisfy((e) => refusalName(e) === "ForbiddenError");
+    await expect(decidePayoutLine(manager, teamB, "reject")).rejects.toSatisfy((e) => refusalName(e) === "ForbiddenError");
+    await expect(getStatement(manager, { agentUserId: a.users.agentB.id })).rejects.toSatisfy((e) => refusalName(e) === "ForbiddenError");
+    // agents: their own statement only, and no dispute on another agent's line
+    await expect(getStatement({ db, actor: a.actors.agentB }, { agentUserId: a.users.agent.id })).rejects.toSatisfy((e) => refusalName(e) === "ForbiddenError");
+    await expect(raiseDispute({ db, actor: a.actors.agentB }, { lineId: agentsLine, comment: "mine" })).rejects.toSatisfy((e) => refusalName(e) === "NotFoundError");
+    expect((await getStatement(manager)).agent.userId).toBe(a.users.manager.id);
+    expect(await orgState(a.org.id)).toEqual(before);
+  });
+
+  it("shows every person only their own redemptions, and the whole queue to HR and admins only", async () => {
+    const agentsRedemption = await scratchRedemption();
+    for (const who of ["agent", "manager", "hr", "admin"] as const) {
+      const mine = await listRedemptions({ db, actor: a.actors[who] });
+      expect(mine.every((r) => r.agentId === a.users[who].id), who).toBe(true);
+      expect(mine.map((r) => r.id).includes(agentsRedemption), who).toBe(who === "agent");
+    }
+    for (const who of ["agent", "manager"] as const) {
+      await expect(listRedemptions({ db, actor: a.actors[who] }, { scope: "all" })).rejects.toSatisfy((e) => refusalName(e) === "ForbiddenError");
+    }
+    await expect(listRedemptions({ db, actor: await keyActor(a, ["payouts:write"]) })).rejects.toSatisfy((e) => refusalName(e) === "ForbiddenError");
+  });
+
   it("lets only the operator create organizations", async () => {
     const org = await createOrganization({ db, actor: system }, { name: uniq("Operator org") });
     expect(org.name).toMatch(/^Operator org/);
@@ -970,6 +1359,7 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"
 const BYPASS_HEADERS = ["proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware"];
 
 type Answer = { status: number; contentType: string | null; body: string; json: unknown };
+type RouteParams = Record<string, string | string[]>;
 
 type RouteEntry =
   | { kind: "public"; url: string; check: (answer: Answer) => void | Promise<void> }
@@ -977,14 +1367,28 @@ type RouteEntry =
       kind: "keyed";
       scope: ApiScope;
       url: () => string;
-      params: () => Record<string, string | string[]>;
-      check: (json: unknown) => void | Promise<void>;
+      /** Called for every request: routes that change what they act on (launch, a run's next step) get a new target each time. */
+      params: () => RouteParams | Promise<RouteParams>;
+      /** The JSON (if the answer is JSON) and the whole answer (files). */
+      check: (json: unknown, answer: Answer) => void | Promise<void>;
       /** A request body, made afresh for every request (POST routes). */
       body?: () => string;
       /** What a key of another organization with the scope gets: a 404, or 200 with only its own organization's data. */
       otherOrg: "404" | "own-org";
       /** What must be the same whatever the bypass header, for routes whose every call makes something new. */
       comparable?: (answer: Answer) => unknown;
+    }
+  | {
+      /** The web app's own routes: the signed-in person's session (mocked here), no API key. */
+      kind: "session";
+      allowed: readonly ActionWho[];
+      /** What another organization's admin gets: a 404 for org A's ids, or their own organization's data. */
+      otherOrg: "404" | "own-org";
+      url: () => string;
+      params: () => RouteParams | Promise<RouteParams>;
+      check: (answer: Answer) => void | Promise<void>;
+      /** Extra checks on another organization's admin's (own-org) answer. */
+      checkOtherOrg?: (answer: Answer) => void | Promise<void>;
     }
   | { kind: "fallback"; url: string; params: Record<string, string[]> }
   | {
@@ -1006,6 +1410,26 @@ const catchAll = Object.fromEntries(
 );
 
 type AgentJson = { externalId: string; email: string; teams: { id: string; name: string }[] };
+
+/** A payout run's next step acts on a new run each time: the answers agree on status and state, not ids. */
+const runStateAnswer = (answer: Answer) => {
+  const json = answer.json as { state?: unknown; error?: unknown } | undefined;
+  return { status: answer.status, state: json?.state, error: json?.error };
+};
+/** The export run's file: the contract's header row and the agent's one approved line (SPEC §6). */
+function expectCsvExport(answer: Answer) {
+  expect(answer.status).toBe(200);
+  expect(answer.contentType).toBe("text/csv; charset=utf-8");
+  const [header, ...records] = answer.body.split("\r\n").filter((r) => r !== "");
+  expect(header).toBe(EXPORT_COLUMNS.join(","));
+  expect(records).toHaveLength(1);
+  expect(records[0]).toContain(a.users.agent.email);
+}
+function expectXlsxExport(answer: Answer) {
+  expect(answer.status).toBe(200);
+  expect(answer.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  expect(answer.body.startsWith("PK")).toBe(true); // a zip: the workbook
+}
 
 const ROUTES: Record<string, RouteEntry> = {
   "GET /api/health": {
@@ -1187,6 +1611,116 @@ const ROUTES: Record<string, RouteEntry> = {
       return { url: `http://localhost/api/v1/webhooks/zendesk?org=${orgId}`, params: { source: "zendesk" }, body, headers };
     },
     check: (json) => expect(json).toEqual({ accepted: 1, duplicates: 0, rejected: [] }),
+  },
+  "POST /api/v1/periods/close": {
+    kind: "keyed",
+    scope: "payouts:write",
+    url: () => "http://localhost/api/v1/periods/close",
+    params: () => ({}),
+    body: () => JSON.stringify(nextCloseRange()),
+    otherOrg: "own-org",
+    comparable: (answer) => ({ status: answer.status, error: (answer.json as { error?: unknown } | undefined)?.error }),
+    check: async (json) => {
+      expect(json).toEqual({ periodId: expect.any(String), payoutRunId: expect.any(String) });
+      const runId = (json as { payoutRunId: string }).payoutRunId;
+      expect((await db.select().from(payoutRuns).where(eq(payoutRuns.id, runId)))[0]).toMatchObject({ orgId: a.org.id, state: "draft" });
+    },
+  },
+  "GET /api/v1/payout-runs/[id]": {
+    kind: "keyed",
+    scope: "payouts:read",
+    url: () => `http://localhost/api/v1/payout-runs/${lineRun.runId}?status=pending&limit=50`,
+    params: () => ({ id: lineRun.runId }),
+    otherOrg: "404",
+    check: (json) => {
+      const run = json as { id: string; state: string; lines: Array<{ orgId: string; status: string }> };
+      expect(run).toMatchObject({ id: lineRun.runId, state: "draft", period: { id: lineRun.periodId } });
+      expect(run.lines.length).toBeGreaterThan(0);
+      expect(run.lines.every((l) => l.orgId === a.org.id && l.status === "pending")).toBe(true);
+    },
+  },
+  "POST /api/v1/payout-runs/[id]/submit": {
+    kind: "keyed",
+    scope: "payouts:write",
+    url: () => "http://localhost/api/v1/payout-runs/draft/submit",
+    params: async () => ({ id: await runIn("draft") }),
+    otherOrg: "404",
+    comparable: runStateAnswer,
+    check: (json) => expect(json).toMatchObject({ state: "in_review" }),
+  },
+  "POST /api/v1/payout-runs/[id]/approve": {
+    kind: "keyed",
+    scope: "payouts:write",
+    url: () => "http://localhost/api/v1/payout-runs/in-review/approve",
+    params: async () => ({ id: await runIn("in_review") }),
+    otherOrg: "404",
+    comparable: runStateAnswer,
+    check: (json) => expect(json).toMatchObject({ state: "approved" }),
+  },
+  "POST /api/v1/payout-runs/[id]/paid": {
+    kind: "keyed",
+    scope: "payouts:write",
+    url: () => "http://localhost/api/v1/payout-runs/exported/paid",
+    params: async () => ({ id: await runIn("exported") }),
+    otherOrg: "404",
+    comparable: runStateAnswer,
+    check: (json) => expect(json).toMatchObject({ state: "paid" }),
+  },
+  "GET /api/v1/payout-runs/[id]/export.csv": {
+    kind: "keyed",
+    scope: "payouts:read",
+    url: () => `http://localhost/api/v1/payout-runs/${exportRunId}/export.csv`,
+    params: () => ({ id: exportRunId }),
+    otherOrg: "404",
+    check: (_json, answer) => expectCsvExport(answer),
+  },
+  "GET /api/v1/payout-runs/[id]/export.xlsx": {
+    kind: "keyed",
+    scope: "payouts:read",
+    url: () => `http://localhost/api/v1/payout-runs/${exportRunId}/export.xlsx`,
+    params: () => ({ id: exportRunId }),
+    otherOrg: "404",
+    check: (_json, answer) => expectXlsxExport(answer),
+  },
+  "GET /api/periods": {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "own-org",
+    url: () => "http://localhost/api/periods",
+    params: () => ({}),
+    check: ({ json }) => expect((json as { closing: unknown[] }).closing).toContainEqual({ id: closingPeriodId, from: expect.any(String), to: expect.any(String), progress: 1, total: 3 }),
+    checkOtherOrg: ({ body }) => expect(body).not.toContain(closingPeriodId),
+  },
+  "GET /api/audit/export.csv": {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "own-org",
+    // only org A's payout run moves: the export's own audit row must not change the next answer
+    url: () => "http://localhost/api/audit/export.csv?action=payout_run.",
+    params: () => ({}),
+    check: ({ contentType, body }) => {
+      expect(contentType).toBe("text/csv; charset=utf-8");
+      const [header, ...records] = body.split("\r\n").filter((r) => r !== "");
+      expect(header).toBe(AUDIT_EXPORT_COLUMNS.join(","));
+      expect(records.length).toBeGreaterThan(0);
+      expect(records.every((r) => r.split(",")[3]?.startsWith("payout_run."))).toBe(true);
+    },
+  },
+  "GET /api/payout-runs/[id]/export.csv": {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "404",
+    url: () => `http://localhost/api/payout-runs/${exportRunId}/export.csv`,
+    params: () => ({ id: exportRunId }),
+    check: expectCsvExport,
+  },
+  "GET /api/payout-runs/[id]/export.xlsx": {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "404",
+    url: () => `http://localhost/api/payout-runs/${exportRunId}/export.xlsx`,
+    params: () => ({ id: exportRunId }),
+    check: expectXlsxExport,
   },
   ...catchAll,
   "GET /api/auth/[...nextauth]": { kind: "not-exercised", reason: "Auth.js's own sign-in endpoints; covered by e2e" },
@@ -1370,8 +1904,8 @@ describe("route handlers under app/api", () => {
       const k = await a.apiKey([entry.scope]);
       const answer = await go({ authorization: `Bearer ${k.key}` });
       expect(answer.status, JSON.stringify(answer.json)).toBeLessThan(300);
-      await entry.check(answer.json);
-      await expectNoLeak(answer.json, b.org.id);
+      await entry.check(answer.json, answer);
+      await expectNoLeak(answer.json ?? answer.body, b.org.id);
     });
 
     it(`keeps another organization's key with ${entry.scope} away from org A's data`, async () => {
@@ -1379,7 +1913,7 @@ describe("route handlers under app/api", () => {
       const answer = await go({ authorization: `Bearer ${k.key}` });
       if (entry.otherOrg === "404") expectError(answer, 404, "not_found");
       else expect(answer.status).toBeLessThan(300);
-      await expectNoLeak(answer.json, a.org.id);
+      await expectNoLeak(answer.json ?? answer.body, a.org.id);
     });
   });
 });
@@ -1397,6 +1931,8 @@ type ActionEntry =
       otherOrg: "refused" | "own-org";
       /** Signed out: "401" for actions that need a session; "public" when signed-out use is by design. */
       signedOut: "401" | "public";
+      /** What a refused person of org A gets: 403, or 404 where even the target's existence is theirs alone (another agent's line). */
+      refusal?: 403 | 404;
       prepare?(): Promise<string>;
       invoke(prepared: string): Promise<ActionState>;
       check?(state: ActionState, who: ActionWho, prepared: string): Promise<void> | void;
@@ -1410,6 +1946,19 @@ const form = (fields: Record<string, string>) => {
 };
 
 const TEAMS_ACTIONS = "app/(app)/admin/teams/actions.ts";
+const PAYOUTS_ACTIONS = "app/(app)/payouts/actions.ts";
+const REWARDS_ACTIONS = "app/(app)/rewards/actions.ts";
+
+/** An action that redirects on success (next/navigation's redirect is mocked to throw "NEXT_REDIRECT <url>"). */
+async function followRedirect(action: Promise<ActionState>): Promise<ActionState> {
+  try {
+    return await action;
+  } catch (err) {
+    const url = err instanceof Error ? /^NEXT_REDIRECT (.+)$/.exec(err.message)?.[1] : undefined;
+    if (url === undefined) throw err;
+    return { ok: true, data: { redirect: url } };
+  }
+}
 
 const ACTIONS: Record<string, ActionEntry> = {
   "app/actions.ts#setLocaleAction": {
@@ -1585,7 +2134,7 @@ const ACTIONS: Record<string, ActionEntry> = {
     otherOrg: "own-org",
     signedOut: "401",
     invoke: () => {
-      const f = form({ name: uniq("Org renamed"), timezone: "Asia/Kuala_Lumpur", currency: "MYR", locale: "en", start: "09:00", end: "18:00" });
+      const f = form({ name: uniq("Org renamed"), timezone: "Asia/Kuala_Lumpur", currency: "MYR", locale: "en", start: "09:00", end: "18:00", payPeriod: "month" });
       for (const d of ["1", "2", "3", "4", "5"]) f.append("days", d);
       return updateOrganizationAction(null, f);
     },
@@ -1679,6 +2228,114 @@ const ACTIONS: Record<string, ActionEntry> = {
         form({ "kpis.qa_score.target": "80", "kpis.qa_score.minSamples": "3", "kpis.qa_score.method": "bayes", "kpis.qa_score.bayesWeight": "5", serviceLevelSeconds: "30" }),
       ),
     check: (state) => expect(state).toMatchObject({ ok: true, data: { rebuilt: { events: expect.any(Number) } } }),
+  },
+  [`${PAYOUTS_ACTIONS}#closePeriodAction`]: {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => followRedirect(closePeriodAction(null, form(nextCloseRange()))),
+    check: async (state) => {
+      const url = (state.ok && (state.data as { redirect: string }).redirect) || "";
+      expect(url).toMatch(/^\/payouts\/[0-9a-f-]{36}$/);
+      expect((await db.select().from(payoutRuns).where(eq(payoutRuns.id, url.split("/")[2]!)))[0]?.orgId).toBe(a.org.id);
+    },
+  },
+  [`${PAYOUTS_ACTIONS}#transitionRunAction`]: {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: () => runIn("in_review"),
+    invoke: (runId) => transitionRunAction(null, form({ runId, action: "approve" })),
+    check: (state, _w, runId) => expect(state).toEqual({ ok: true, data: { id: runId, state: "approved" } }),
+  },
+  [`${PAYOUTS_ACTIONS}#decideLinesAction`]: {
+    kind: "session",
+    allowed: ["manager", "hr", "admin"], // a points line of team A's agent
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: () => scratchLine(),
+    invoke: (lineId) => decideLinesAction(null, form({ lineId, decision: "reject" })),
+    check: async (state, _w, lineId) => {
+      expect(state).toEqual({ ok: true, data: { decided: 1 } });
+      expect((await db.select().from(payoutLines).where(eq(payoutLines.id, lineId)))[0]?.status).toBe("rejected");
+    },
+  },
+  [`${PAYOUTS_ACTIONS}#resolveDisputeAction`]: {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchDispute,
+    invoke: (disputeId) => resolveDisputeAction(null, form({ disputeId, decision: "reject", comment: "The surveys were counted" })),
+    check: (state, _w, disputeId) => expect(state).toMatchObject({ ok: true, data: { id: disputeId, state: "rejected", adjustmentLineId: null } }),
+  },
+  "app/(app)/statements/actions.ts#raiseDisputeAction": {
+    kind: "session",
+    allowed: ["agent"], // the agent the line pays
+    otherOrg: "refused",
+    refusal: 404, // someone else's line is not found, exactly like another organization's
+    signedOut: "401",
+    prepare: () => scratchLine(),
+    invoke: (lineId) => raiseDisputeAction(null, form({ lineId, comment: "I had more surveys than this" })),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { id: expect.any(String) } }),
+  },
+  [`${REWARDS_ACTIONS}#redeemAction`]: {
+    kind: "session",
+    allowed: ["agent", "manager", "hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: async () => {
+      await givePoints(10);
+      return scratchRewardItem();
+    },
+    invoke: (itemId) => redeemAction(null, form({ itemId })),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { state: "requested", points: 10 } }),
+  },
+  [`${REWARDS_ACTIONS}#createRewardItemAction`]: {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "own-org",
+    signedOut: "401",
+    invoke: () => createRewardItemAction(null, form({ name: uniq("Event tickets"), description: "", pointsCost: "900", stock: "6", requiresApproval: "on" })),
+    check: async (state) => {
+      const id = state.ok ? (state.data as { id: string }).id : "";
+      expect((await db.select().from(rewardItems).where(eq(rewardItems.id, id)))[0]).toMatchObject({ orgId: a.org.id, pointsCost: 900, stock: 6, requiresApproval: true });
+    },
+  },
+  [`${REWARDS_ACTIONS}#updateRewardItemAction`]: {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: () => scratchRewardItem(),
+    invoke: (itemId) => updateRewardItemAction(null, form({ itemId, name: uniq("Renamed reward"), description: "", pointsCost: "25", stock: "" })),
+    check: async (state, _w, itemId) => {
+      expect(state).toEqual({ ok: true, data: { id: itemId } });
+      expect((await db.select().from(rewardItems).where(eq(rewardItems.id, itemId)))[0]).toMatchObject({ pointsCost: 25, stock: null, requiresApproval: false });
+    },
+  },
+  [`${REWARDS_ACTIONS}#setRewardItemActiveAction`]: {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: () => scratchRewardItem(),
+    invoke: (itemId) => setRewardItemActiveAction(null, form({ itemId, active: "false" })),
+    check: async (state, _w, itemId) => {
+      expect(state.ok).toBe(true);
+      expect((await db.select().from(rewardItems).where(eq(rewardItems.id, itemId)))[0]?.active).toBe(false);
+    },
+  },
+  [`${REWARDS_ACTIONS}#decideRedemptionAction`]: {
+    kind: "session",
+    allowed: ["hr", "admin"],
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchRedemption,
+    invoke: (redemptionId) => decideRedemptionAction(null, form({ redemptionId, decision: "fulfil", note: "At the front desk" })),
+    check: (state, _w, redemptionId) => expect(state).toEqual({ ok: true, data: { id: redemptionId, state: "fulfilled" } }),
   },
   "app/signin/actions.ts#signInAction": {
     kind: "public",
@@ -1778,7 +2435,7 @@ describe("server actions (app/**/actions.ts)", () => {
         await expectNoLeak(state, a.org.id);
       } else {
         expect(state.ok).toBe(false);
-        if (!state.ok) expect(who === "otherUser" ? [403, 404] : [403]).toContain(state.status);
+        if (!state.ok) expect(who === "otherUser" ? [403, 404] : [entry.refusal ?? 403]).toContain(state.status);
         expect(mocks.revalidatePath).not.toHaveBeenCalled();
       }
       expect(await orgState(a.org.id)).toEqual(before);
@@ -1791,6 +2448,54 @@ describe("server actions (app/**/actions.ts)", () => {
       const state = await entry.invoke(prepared);
       if (entry.signedOut === "401") expect(state).toMatchObject({ ok: false, status: 401, code: "unauthorized" });
       else expect(state.ok).toBe(true);
+      expect(await orgState(a.org.id)).toEqual(before);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The web app's session routes (ROUTES entries of kind "session"): the same people as the server actions
+
+describe("session route handlers under app/api", () => {
+  beforeEach(() => {
+    mocks.session.current = null;
+  });
+  afterAll(() => {
+    mocks.session.current = null;
+  });
+
+  describe.each(Object.entries(ROUTES).filter(([, e]) => e.kind === "session"))("%s (session)", (key, e) => {
+    const entry = e as Extract<RouteEntry, { kind: "session" }>;
+    const title = (who: ActionWho) =>
+      who === "otherUser"
+        ? entry.otherOrg === "404"
+          ? "answers 404 to another organization's admin (org A's ids)"
+          : "gives another organization's admin nothing of org A"
+        : `${entry.allowed.includes(who) ? "serves" : "answers 403 to"} ${who === "hr" ? "HR" : `the ${who}`}`;
+
+    it.each(ACTION_WHO.map((who) => [title(who), who] as const))("%s", async (_title, who) => {
+      const before = await orgState(a.org.id);
+      sessionAs(who);
+      const answer = await send(key, entry.url(), entry.params);
+      if (who !== "otherUser" && entry.allowed.includes(who)) {
+        expect(answer.status, answer.body.slice(0, 200)).toBe(200);
+        await entry.check(answer);
+        await expectNoLeak(answer.json ?? answer.body, b.org.id);
+        return;
+      }
+      if (who === "otherUser" && entry.otherOrg === "own-org") {
+        expect(answer.status).toBe(200);
+        await expectNoLeak(answer.json ?? answer.body, a.org.id);
+        await entry.checkOtherOrg?.(answer);
+      } else if (who === "otherUser") expectError(answer, 404, "not_found");
+      else expectError(answer, 403, "forbidden");
+      expect(await orgState(a.org.id)).toEqual(before);
+    });
+
+    it("answers 401 when signed out", async () => {
+      const before = await orgState(a.org.id);
+      sessionAs(null);
+      expectError(await send(key, entry.url(), entry.params), 401, "unauthorized");
       expect(await orgState(a.org.id)).toEqual(before);
     });
   });
