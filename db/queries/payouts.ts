@@ -243,48 +243,75 @@ export async function listDisputes(q: Queryable, orgId: string, opts: { state?: 
   return rows.map((r) => ({ ...r.dispute, line: byId.get(r.dispute.lineId)! }));
 }
 
-/**
- * The ids of a run's approved lines in export order: sorted once by the database, so the export can then read the
- * lines page by page by id (an OFFSET per page would sort the whole run again for every page).
- */
-export async function exportLineIds(q: Queryable, orgId: string, runId: string): Promise<string[]> {
-  const rows = await q
-    .select({ id: payoutLines.id })
-    .from(payoutLines)
-    .innerJoin(users, eq(users.id, payoutLines.agentId))
-    .innerJoin(periods, eq(periods.id, payoutLines.periodId))
-    .leftJoin(agentProfiles, eq(agentProfiles.userId, payoutLines.agentId))
-    .where(and(eq(payoutLines.orgId, orgId), eq(payoutLines.runId, runId), eq(payoutLines.status, "approved")))
-    .orderBy(...lineOrder);
-  return rows.map((r) => r.id);
-}
+/** What an export needs of a line (no explanation). Numbers and days travel as text, decoded the same on both engines. */
+const exportColumns = {
+  id: payoutLines.id,
+  agentId: payoutLines.agentId,
+  lineType: payoutLines.lineType,
+  campaignName: payoutLines.campaignName,
+  campaignVersion: payoutLines.campaignVersion,
+  awardType: payoutLines.awardType,
+  amount: sql<string>`${payoutLines.amount}::text`,
+  currency: payoutLines.currency,
+  label: payoutLines.label,
+  agentName: users.name,
+  agentEmail: users.email,
+  employeeId: agentProfiles.externalId,
+  periodFrom: sql<string>`${periods.fromDay}::text`,
+  periodTo: sql<string>`${periods.toDay}::text`,
+};
+type ExportColumns = { [K in keyof typeof exportColumns]: (typeof exportColumns)[K] extends { _: { data: infer D } } ? D : never };
+export type ExportLineRow = Omit<ExportColumns, "amount" | "periodFrom" | "periodTo"> & { amount: number; periodFrom: string; periodTo: string };
 
-/** What an export needs of the given lines (no explanation), in the order of `ids`. */
-export async function exportLinesByIds(q: Queryable, orgId: string, ids: readonly string[]) {
-  const rows = await q
-    .select({
-      id: payoutLines.id,
-      agentId: payoutLines.agentId,
-      lineType: payoutLines.lineType,
-      campaignName: payoutLines.campaignName,
-      campaignVersion: payoutLines.campaignVersion,
-      awardType: payoutLines.awardType,
-      amount: payoutLines.amount,
-      currency: payoutLines.currency,
-      label: payoutLines.label,
-      agentName: users.name,
-      agentEmail: users.email,
-      employeeId: agentProfiles.externalId,
-      periodFrom: periods.fromDay,
-      periodTo: periods.toDay,
-    })
+const exportQuery = (q: Queryable, orgId: string, where: SQL) =>
+  q
+    .select(exportColumns)
     .from(payoutLines)
     .innerJoin(users, eq(users.id, payoutLines.agentId))
     .innerJoin(periods, eq(periods.id, payoutLines.periodId))
     .leftJoin(agentProfiles, eq(agentProfiles.userId, payoutLines.agentId))
-    .where(and(eq(payoutLines.orgId, orgId), sql`${payoutLines.id} = any(${sql.param(ids)}::uuid[])`));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)!);
+    .where(and(eq(payoutLines.orgId, orgId), where));
+
+const decode = (r: Record<keyof typeof exportColumns, unknown>): ExportLineRow => ({ ...(r as unknown as ExportColumns), amount: Number(r.amount), periodFrom: String(r.periodFrom), periodTo: String(r.periodTo) });
+
+type PostgresJs = { unsafe: (query: string, params: unknown[]) => { values: () => { cursor: (n: number) => AsyncIterable<unknown[][]> } } };
+
+/**
+ * A run's approved lines in export order, `pageSize` at a time, never all in memory. On PostgreSQL one query read
+ * through a cursor; PGlite has no cursors, so there the ids are sorted once and the lines read by pages of ids (an
+ * OFFSET per page would sort the whole run again for every page).
+ */
+export async function* exportLinePages(q: Queryable, orgId: string, runId: string, pageSize: number): AsyncGenerator<ExportLineRow[]> {
+  const approved = and(eq(payoutLines.runId, runId), eq(payoutLines.status, "approved"))!;
+  const client = (q as unknown as { $client?: Partial<PostgresJs> }).$client;
+  if (typeof client?.unsafe === "function") {
+    const query = exportQuery(q, orgId, approved).orderBy(...lineOrder).toSQL();
+    const keys = Object.keys(exportColumns) as Array<keyof typeof exportColumns>;
+    for await (const rows of (client as PostgresJs).unsafe(query.sql, query.params).values().cursor(pageSize)) {
+      yield rows.map((row) => {
+        const r = {} as Record<keyof typeof exportColumns, unknown>;
+        for (let i = 0; i < keys.length; i++) r[keys[i]!] = row[i];
+        return decode(r);
+      });
+    }
+    return;
+  }
+  const ids = (
+    await q
+      .select({ id: payoutLines.id })
+      .from(payoutLines)
+      .innerJoin(users, eq(users.id, payoutLines.agentId))
+      .innerJoin(periods, eq(periods.id, payoutLines.periodId))
+      .leftJoin(agentProfiles, eq(agentProfiles.userId, payoutLines.agentId))
+      .where(and(eq(payoutLines.orgId, orgId), approved))
+      .orderBy(...lineOrder)
+  ).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const page = ids.slice(i, i + pageSize);
+    const rows = await exportQuery(q, orgId, sql`${payoutLines.id} = any(${sql.param(page)}::uuid[])`);
+    const byId = new Map(rows.map((r) => [r.id, decode(r)]));
+    yield page.map((id) => byId.get(id)!);
+  }
 }
 
 export async function countLines(q: Queryable, orgId: string, where: SQL | undefined): Promise<number> {

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { exportLineIds, exportLinesByIds, findRun, setRunState } from "@/db/queries/payouts";
+import { exportLinePages, findRun, setRunState } from "@/db/queries/payouts";
 import { authorize, orgOf } from "@/lib/auth/policy";
 import { EXPORT_COLUMNS, exportRow, type Cell } from "@/lib/domain/money/export";
 import { nextRunState } from "@/lib/domain/money/payout-states";
@@ -16,7 +16,7 @@ export type ExportFormat = "csv" | "xlsx";
 export type PayoutExport = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
 
 /** Lines are read and written this many at a time: memory stays flat whatever the size of the run. */
-const PAGE = 2_000;
+const PAGE = 1_000;
 
 /**
  * The payroll file of a payout run (SPEC §6 columns): approved lines only, in a stable order, streamed page by page.
@@ -44,12 +44,8 @@ export async function exportPayoutRun(ctx: Ctx, id: string, format: ExportFormat
     return found;
   });
   const teamsOf = await teamNamesByAgent(ctx.db, orgId);
-  const ids = await exportLineIds(ctx.db, orgId, run.id);
   async function* rows(): AsyncGenerator<Cell[][]> {
-    for (let i = 0; i < ids.length; i += PAGE) {
-      const page = await exportLinesByIds(ctx.db, orgId, ids.slice(i, i + PAGE));
-      yield page.map((l) => exportRow({ ...l, teams: teamsOf.get(l.agentId) ?? [] }));
-    }
+    for await (const page of exportLinePages(ctx.db, orgId, run.id, PAGE)) yield page.map((l) => exportRow({ ...l, teams: teamsOf.get(l.agentId) ?? [] }));
   }
   const name = `payout-${run.period.fromDay}_${run.period.toDay}`;
   if (format === "csv") return { filename: `${name}.csv`, contentType: "text/csv; charset=utf-8", body: csvStream(rows()) };
