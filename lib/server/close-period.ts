@@ -16,7 +16,7 @@ import { nowOf, type Ctx } from "./context";
 import { loadDirectory, type Directory } from "./kpi-directory";
 import { correctionKey, lineRows } from "./payout-line-rows";
 import { KpiCache } from "./campaign-evaluation";
-import { campaignLines, campaignsToClose, frozenCampaigns, type CampaignLines } from "./period-evaluation";
+import { campaignLines, campaignsToClose, frozenCampaigns, prefetchReads, type CampaignLines } from "./period-evaluation";
 
 export type CloseResult = { periodId: string; payoutRunId: string };
 
@@ -79,6 +79,7 @@ async function evaluateAndWrite(
   const directory = await loadDirectory(ctx.db, orgId);
   // every campaign of the close reads the same month: one read of each range and streak series serves them all
   const cache = await KpiCache.create(ctx.db, orgId, directory, campaigns.map((c) => c.document));
+  prefetchReads(cache, campaigns, range);
   const evaluated: CampaignLines[] = [];
   for (const [i, campaign] of campaigns.entries()) {
     evaluated.push(await campaignLines(ctx.db, orgId, campaign, range, directory, cache));

@@ -3,6 +3,7 @@ import { findCampaignVersion, listCampaignsWithDocuments } from "@/db/queries/ca
 import type { Approval, CampaignDocument } from "@/lib/domain/campaigns/document";
 import type { DayRange } from "@/lib/domain/campaigns/evaluation";
 import { schedulePeriods } from "@/lib/domain/campaigns/lifecycle";
+import { streakKpi } from "@/lib/domain/campaigns/rule-kpis";
 import { awardLines, lineKey, type LineDraft } from "@/lib/domain/money/lines";
 import { revalidate } from "./campaign-load";
 import { evaluateCampaign, KpiCache } from "./campaign-evaluation";
@@ -59,6 +60,20 @@ export async function campaignLines(
     lines.push(...awardLines(result.results));
   }
   return { campaign, approval: campaign.document.approval ?? "auto", lines: mergeLines(lines) };
+}
+
+/**
+ * Starts every read the campaigns of a close will need at once (the pool runs them side by side, and the streak
+ * series read while the first campaigns are evaluated). Failures surface where the evaluation awaits the read.
+ */
+export function prefetchReads(cache: KpiCache, campaigns: readonly FrozenCampaign[], range: DayRange): void {
+  for (const campaign of campaigns) {
+    const streak = streakKpi(campaign.document.rule);
+    for (const period of periodsEndingIn(campaign.document, range)) {
+      cache.table(period).catch(() => undefined);
+      if (streak) cache.series(period, streak.metric, streak.every).catch(() => undefined);
+    }
+  }
 }
 
 /** Lines of several periods of one campaign (the weeks of a month) add up per key; the last period explains. */
