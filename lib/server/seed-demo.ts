@@ -160,12 +160,13 @@ async function seedDemoPayouts(ctx: { db: Db; actor: SystemActor; now: () => Dat
 async function seedDemoCampaigns(ctx: { db: Db; actor: SystemActor; now: () => Date }, orgId: string, historyFrom: string, teamIds: Map<string, string>): Promise<void> {
   const start = `${monthOf(historyFrom)}-01`;
   const schedule = { from: start, to: lastDayOfMonth(monthOf(addDays(ctx.now().toISOString().slice(0, 10), 5 * 31))) };
-  const plans: Array<{ template: string; name?: string; teams?: string[]; shadow?: boolean; launch: boolean }> = [
+  const plans: Array<{ template: string; name?: string; teams?: string[]; shadow?: boolean; csatGate?: number; launch: boolean }> = [
     { template: "csat-leave-day", launch: true },
     { template: "monthly-top-3-composite", launch: true },
     { template: "tiered-csat", name: "Billing CSAT tiers", teams: ["billing"], launch: true },
     { template: "per-ticket-quality", name: "Tech Support ticket points", teams: ["tech_support"], shadow: true, launch: true },
-    { template: "per-ticket-quality", name: "Ticket points", teams: ["billing", "retention"], launch: true },
+    // the floor's own ticket scheme: a lower CSAT bar than the template's, so most of Billing and Retention earn points
+    { template: "per-ticket-quality", name: "Ticket points", teams: ["billing", "retention"], csatGate: 80, launch: true },
     { template: "five-day-streak", name: "Retention 5-day CSAT streak", teams: ["retention"], launch: false },
     { template: "employee-of-the-month", launch: true },
   ];
@@ -173,6 +174,10 @@ async function seedDemoCampaigns(ctx: { db: Db; actor: SystemActor; now: () => D
     const document = templateDocument(plan.template, schedule);
     if (!document) throw new Error(`unknown campaign template ${plan.template}`);
     const teams = plan.teams?.map((t) => teamIds.get(t)!);
+    if (plan.csatGate !== undefined) {
+      document.rule = { ...document.rule, gates: [{ metric: "csat", op: "gte", value: plan.csatGate, minSamples: 10 }] };
+      document.description = `5 points per solved ticket while CSAT stays at ${plan.csatGate} % or more, up to 1000 points a month.`;
+    }
     const body = { ...document, ...(plan.name ? { name: plan.name } : {}), ...(teams ? { participants: { teams } } : {}), shadow: plan.shadow ?? false };
     const { id } = await createCampaign(ctx, body, { orgId });
     if (plan.launch) await launchCampaign(ctx, id, { orgId });
