@@ -9,11 +9,12 @@
  * The streams are `GET /api/v1/leaderboards/{id}/stream?top=10` (API key), held by raw node:http clients in this
  * process. RSS is the `next start` process's VmRSS. "Responsive" is GET /api/health (one `select 1`) and the board's
  * GET under autocannon (10 connections, 5 s), without streams, with every stream open, and while one update fans out
- * to all of them. The per-key rate limit is raised so one key can open every stream.
+ * to all of them. The per-key rate limit is raised so one key can open every stream. The server runs with the node flags
+ * and environment of `npm start` (bench/server.ts); BENCH_NODE_ARGS="…" and e.g. MALLOC_ARENA_MAX=… try others.
  */
 import { benchDatabase, fmt, loadEvents } from "./common";
 import { load as loadOf, type LoadResult } from "./http-load";
-import { buildOnce, startServer } from "./server";
+import { buildOnce, startScript, startServer } from "./server";
 import { benchBoard, openMany, openSse, rssMiB, rssPeak, serverPid } from "./sse-clients";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 5_000);
@@ -98,7 +99,9 @@ try {
   await new Promise((r) => setTimeout(r, 2_000));
   const closedRss = rssMiB(pid);
 
-  console.log(`\n${STREAMS.toLocaleString()} streams on one board, one instance (${AGENTS} agents, top 10):`);
+  const run = startScript();
+  const settings = [...Object.entries(run.env).map(([k, v]) => `${k}=${process.env[k] ?? v}`), `node ${run.nodeArgs.join(" ")}`].join(" ");
+  console.log(`\n${STREAMS.toLocaleString()} streams on one board, one instance (${AGENTS} agents, top 10), server started as ${settings}:`);
   console.log(`  opened in ${fmt(openSeconds)} s; every stream got its first snapshot`);
   const mb = (mib: number) => `${fmt(mib * 1.048576, 0)} MB`;
   console.log(`  RSS without streams: idle ${mb(idleRss)}, peak under the load below ${mb(basePeakRss)}, after it ${mb(baseRss)} (baseline)`);

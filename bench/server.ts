@@ -19,14 +19,36 @@ export function buildOnce(): void {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
+/**
+ * How `npm start` runs the server (package.json): the `NAME=value` assignments before the command and the flags given
+ * to node, so the benchmarks measure the settings production gets. BENCH_NODE_ARGS replaces the node flags, to try
+ * others (e.g. `--trace-gc`, which also shows the server's stdout).
+ */
+export function startScript(): { env: Record<string, string>; nodeArgs: string[] } {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/).filter(Boolean);
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; i < words.length && /^[A-Z_][A-Z0-9_]*=/.test(words[i]!); i++) {
+    const [name, ...value] = words[i]!.split("=");
+    env[name!] = value.join("=");
+  }
+  const nodeArgs: string[] = [];
+  if (words[i] === "node") for (i++; i < words.length && words[i]!.startsWith("--"); i++) nodeArgs.push(words[i]!);
+  const override = process.env.BENCH_NODE_ARGS;
+  return { env, nodeArgs: override === undefined ? nodeArgs : override.split(/\s+/).filter(Boolean) };
+}
+
 /** Starts the built app on `port` against `databaseUrl` and waits until it is healthy. */
 export async function startServer(databaseUrl: string, port: number): Promise<{ base: string; stop: () => Promise<void> }> {
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const server = spawn(process.execPath, [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+  const { env, nodeArgs } = startScript();
+  const server = spawn(process.execPath, [...nodeArgs, ...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
     cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_NODE_ARGS ? "inherit" : "ignore", "inherit"],
     env: {
+      ...env, // the start script's settings; a variable set for the benchmark run wins, to try others
       ...process.env,
       DATABASE_URL: databaseUrl,
       PODIUM_NEXT_DIST_DIR: DIST,

@@ -9,8 +9,18 @@ export const CHANGES_CHANNEL = "podium_changes";
 export const ANY_ORG = "*";
 /** NOTIFYs per organization are coalesced to at most one per window (leading and trailing). */
 export const NOTIFY_WINDOW_MS = 25;
+/**
+ * The channel of revoked API keys: payloads are `<instance> <keyId>`, sent at once (revocations are rare and must act
+ * at once). A channel of its own rather than a kind of message on CHANGES_CHANNEL, so an instance of an older version
+ * never mistakes one for an organization; postgres.js LISTENs on every channel of a client through one connection, so
+ * it costs no connection either.
+ */
+export const REVOCATIONS_CHANNEL = "podium_revocations";
+/** What a revocation listener receives when any key may have been revoked (the LISTEN connection was restored). */
+export const ANY_KEY = "*";
 
 export type ChangeListener = (orgId: string) => void;
+export type RevocationListener = (keyId: string) => void;
 
 /** The part of a postgres.js client this module uses. */
 type PgClient = {
@@ -30,19 +40,21 @@ function postgresClient(db: Db): PgClient | null {
  * Who needs to know that an organization's data changed (events stored, a board edited): the in-process listeners at
  * once, and on PostgreSQL the other app instances through one NOTIFY per organization per window, received by one
  * LISTEN connection per process. NOTIFY is sent after the change committed, on its own, never inside the ingest
- * statement or transaction (a NOTIFY in write transactions cut commit throughput by a third here).
+ * statement or transaction (a NOTIFY in write transactions cut commit throughput by a third here). It also carries
+ * revoked API keys to every instance's key cache (announceRevocation), on REVOCATIONS_CHANNEL over the same connection.
  */
 export class ChangeBus {
   private readonly listeners = new Set<ChangeListener>();
+  private readonly revocationListeners = new Set<RevocationListener>();
   /** Our own NOTIFYs come back on our LISTEN connection; the instance tag lets us skip them. */
   private readonly instance = randomUUID().slice(0, 8);
   private readonly notifier: KeyedThrottle<string>;
   private listening: Promise<void> | null = null;
-  private unlisten: (() => Promise<void>) | null = null;
+  private unlisten: Array<() => Promise<void>> = [];
   private retry: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   /** Counters for tests and benchmarks. */
-  readonly stats = { announced: 0, notified: 0, received: 0 };
+  readonly stats = { announced: 0, notified: 0, received: 0, revocationsReceived: 0 };
 
   constructor(private readonly pg: PgClient | null) {
     this.notifier = new KeyedThrottle(NOTIFY_WINDOW_MS, (orgId) => this.notify(orgId));
@@ -67,6 +79,26 @@ export class ChangeBus {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * An API key was revoked (committed): the in-process listeners drop it at once, and on PostgreSQL the other instances
+   * through a NOTIFY on REVOCATIONS_CHANNEL. Never throws: a failed NOTIFY is logged (their caches expire the key soon
+   * anyway).
+   */
+  announceRevocation(keyId: string): void {
+    if (this.stopped) return;
+    this.emitRevocation(keyId);
+    this.pg?.notify(REVOCATIONS_CHANNEL, `${this.instance} ${keyId}`).catch((err: unknown) => {
+      if (!this.stopped) console.error("[podium] realtime: NOTIFY of a revoked API key failed", err);
+    });
+  }
+
+  /** Calls `listener` with the id of every revoked API key, local or (on PostgreSQL) from another instance. */
+  onRevocation(listener: RevocationListener): () => void {
+    this.revocationListeners.add(listener);
+    void this.listen();
+    return () => this.revocationListeners.delete(listener);
+  }
+
   /** Starts the process's LISTEN connection (PostgreSQL; once; retried every 5 s until it works). */
   listen(): Promise<void> {
     if (!this.pg || this.stopped) return Promise.resolve();
@@ -79,26 +111,25 @@ export class ChangeBus {
     this.notifier.flush();
     if (this.retry) clearTimeout(this.retry);
     this.listeners.clear();
-    const unlisten = this.unlisten;
-    this.unlisten = null;
-    if (unlisten) await unlisten().catch(() => {});
+    this.revocationListeners.clear();
+    const unlisten = this.unlisten.splice(0);
+    await Promise.all(unlisten.map((u) => u().catch(() => {})));
   }
 
   private async startListening(): Promise<void> {
-    const pg = this.pg!;
-    let connects = 0;
     try {
-      const { unlisten } = await pg.listen(
-        CHANGES_CHANNEL,
-        (payload) => this.received(payload),
-        () => {
-          // postgres.js re-LISTENs by itself after a lost connection; what was sent meanwhile is lost, so everyone
-          // refreshes (the same catch-up a reconnecting browser gets).
-          if (++connects > 1) this.emit(ANY_ORG);
-        },
-      );
-      if (this.stopped) await unlisten().catch(() => {});
+      const results = await Promise.allSettled([
+        // postgres.js re-LISTENs by itself after a lost connection; what was sent meanwhile is lost, so everyone
+        // refreshes (the same catch-up a reconnecting browser gets) and every cached key is checked again.
+        this.listenOn(CHANGES_CHANNEL, (payload) => this.received(payload), () => this.emit(ANY_ORG)),
+        this.listenOn(REVOCATIONS_CHANNEL, (payload) => this.receivedRevocation(payload), () => this.emitRevocation(ANY_KEY)),
+      ]);
+      const unlisten = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+      const failed = results.find((r) => r.status === "rejected");
+      // Both channels or neither: a retry after half a success would listen twice on the other one.
+      if (failed || this.stopped) await Promise.all(unlisten.map((u) => u().catch(() => {})));
       else this.unlisten = unlisten;
+      if (failed) throw failed.reason;
     } catch (err) {
       console.error("[podium] realtime: LISTEN failed; retrying in 5 s", err);
       this.listening = null;
@@ -109,11 +140,27 @@ export class ChangeBus {
     }
   }
 
+  /** LISTENs on `channel`; `onReconnect` runs each time the LISTEN is restored after a lost connection. */
+  private async listenOn(channel: string, onPayload: (payload: string) => void, onReconnect: () => void): Promise<() => Promise<void>> {
+    let connects = 0;
+    const { unlisten } = await this.pg!.listen(channel, onPayload, () => {
+      if (++connects > 1) onReconnect();
+    });
+    return unlisten;
+  }
+
   private received(payload: string): void {
     const [instance, orgId] = payload.split(" ");
     if (!orgId || instance === this.instance) return;
     this.stats.received++;
     this.emit(orgId);
+  }
+
+  private receivedRevocation(payload: string): void {
+    const [instance, keyId] = payload.split(" ");
+    if (!keyId || instance === this.instance) return;
+    this.stats.revocationsReceived++;
+    this.emitRevocation(keyId);
   }
 
   private notify(orgId: string): void {
@@ -132,6 +179,16 @@ export class ChangeBus {
       }
     }
   }
+
+  private emitRevocation(keyId: string): void {
+    for (const listener of this.revocationListeners) {
+      try {
+        listener(keyId);
+      } catch (err) {
+        console.error("[podium] realtime: a revocation listener failed", err);
+      }
+    }
+  }
 }
 
 export function changeBus(db: Db): ChangeBus {
@@ -141,6 +198,11 @@ export function changeBus(db: Db): ChangeBus {
 /** Announces a committed change in `orgId` to every open view of this database, in this process and (PostgreSQL) others. */
 export function announceChange(db: Db, orgId: string): void {
   changeBus(db).announce(orgId);
+}
+
+/** Announces a committed API key revocation to every instance on this database (see ChangeBus.announceRevocation). */
+export function announceRevocation(db: Db, keyId: string): void {
+  changeBus(db).announceRevocation(keyId);
 }
 
 export function onChange(db: Db, listener: ChangeListener): () => void {

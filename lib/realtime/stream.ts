@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { disableApiKeyCache, enableApiKeyCache } from "./api-key-cache";
 import { boardHub, closeHub, type TopicSpec } from "./board-hub";
 import { changeBus, stopChangeBus } from "./changes";
 import { closeAllStreams, SseStream, sseResponse, type SseOptions } from "./sse";
@@ -30,11 +31,12 @@ export async function openTopicStream(db: Db, spec: TopicSpec, signal?: AbortSig
 }
 
 /**
- * Server start: the process's LISTEN connection (PostgreSQL) and the view cache. Views are cached only in a running
- * server; scripts and tests that call operations directly read straight from the database.
+ * Server start: the process's LISTEN connection (PostgreSQL), the view cache and the API key cache. Views and keys are
+ * cached only in a running server; scripts and tests that call operations directly read straight from the database.
  */
 export async function startRealtime(db: Db): Promise<void> {
   enableViewCache(db);
+  enableApiKeyCache(db);
   await changeBus(db).listen();
 }
 
@@ -43,6 +45,7 @@ export async function stopRealtime(db: Db): Promise<number> {
   const closed = closeAllStreams();
   closeHub(db);
   disableViewCache(db);
+  disableApiKeyCache(db);
   await stopChangeBus(db);
   return closed;
 }
