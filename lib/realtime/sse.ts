@@ -4,16 +4,10 @@
  *
  * Memory: an open stream costs about 74 KB of heap, nearly all of it Next's request pipeline waiting on the response
  * (suspended async frames, promises with their async-context slots, the WHATWG pipe to the socket); this file's own
- * state is 2–3 KB. So 5,000 streams hold about 400 MB live, and with V8's default heap growth the old generation then
- * filled to 650–700 MB of mostly garbage before a full collection (the RSS peak, seen with --trace-gc). `npm start`
- * therefore runs node with `--heap-growing-percent=10` (collect once the old generation is 10% past what survived the
- * last collection), `--max-semi-space-size=4` (a young generation of 4 MB semi-spaces instead of up to 16 MB) and
- * `MALLOC_ARENA_MAX=2` (fewer glibc arenas for the process's threads). npm run bench:board-capacity, 5,000 streams:
- * 529–553 MB idle, 590–617 MB peak, against 590 MB and 845 MB with node's defaults in the same session. The price is
- * CPU: about 8× as many full collections (mostly concurrent marking) and 3× as many scavenges; a 2 MB young
- * generation went lower still (about 575 MB peak) but scavenged 5–6× as often as the default: it cost more than it
- * saved.
+ * state is 2–3 KB. With thousands of streams open, V8's heap policy is tightened (heap-policy.ts).
  */
+import { adaptHeapPolicy } from "./heap-policy";
+
 const encoder = new TextEncoder();
 
 /** How often an idle stream gets a comment line, so proxies keep it open and dead peers are found. */
@@ -100,6 +94,7 @@ export class SseStream {
     );
     this.push({ bytes: RETRY, tag: null });
     openStreams().add(this);
+    adaptHeapPolicy(openStreams().size);
     ensureHeartbeat();
     if (signal) {
       const listener = () => this.close();
@@ -227,6 +222,7 @@ export class SseStream {
     this.queue = [];
     this.queuedBytes = 0;
     openStreams().delete(this);
+    adaptHeapPolicy(openStreams().size);
     if (this.abort) this.abort.signal.removeEventListener("abort", this.abort.listener);
     for (const hook of this.hooks.splice(0)) {
       try {
