@@ -166,7 +166,7 @@ async function seedDemoCampaigns(ctx: { db: Db; actor: SystemActor; now: () => D
     { template: "tiered-csat", name: "Billing CSAT tiers", teams: ["billing"], launch: true },
     { template: "per-ticket-quality", name: "Tech Support ticket points", teams: ["tech_support"], shadow: true, launch: true },
     // the floor's own ticket scheme: a lower CSAT bar than the template's, so most of Billing and Retention earn points
-    { template: "per-ticket-quality", name: "Ticket points", teams: ["billing", "retention"], csatGate: 80, launch: true },
+    { template: "per-ticket-quality", name: "Ticket points", teams: ["billing", "retention"], csatGate: 75, launch: true },
     { template: "five-day-streak", name: "Retention 5-day CSAT streak", teams: ["retention"], launch: false },
     { template: "employee-of-the-month", launch: true },
   ];
