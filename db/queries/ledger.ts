@@ -90,17 +90,6 @@ export async function agentEntries(q: Queryable, orgId: string, agentId: string,
     .limit(limit);
 }
 
-/** Sums per asset of the entries written for a set of sources (a payout run's lines): what an export must total. */
-export async function totalsBySource(q: Queryable, orgId: string, sources: readonly string[]): Promise<Record<string, number>> {
-  if (sources.length === 0) return {};
-  const rows = await q
-    .select({ asset: ledgerEntries.asset, amount: sql<string>`sum(${ledgerEntries.amount})` })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.orgId, orgId), sql`${ledgerEntries.source} = any(${sql.param(sources)}::text[])`))
-    .groupBy(ledgerEntries.asset);
-  return Object.fromEntries(rows.map((r) => [r.asset, Number(r.amount)]));
-}
-
 /**
  * The points each agent EARNED in a range of days (inclusive, calendar days in `timeZone`): what a points leaderboard
  * ranks. Earned means the `points` entries of kind award and adjustment, plus the reversals of such entries (a

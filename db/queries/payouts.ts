@@ -178,7 +178,6 @@ export const lineConditions = {
   notRejected: () => ne(payoutLines.status, "rejected"),
   lineType: (t: PayoutLine["lineType"]) => eq(payoutLines.lineType, t),
   awardType: (t: PayoutLine["awardType"]) => eq(payoutLines.awardType, t),
-  agents: (ids: readonly string[]) => inArray(payoutLines.agentId, [...ids]),
   search: (text: string) =>
     sql`(${users.name} ilike ${`%${text}%`} or ${users.email} ilike ${`%${text}%`} or ${payoutLines.campaignName} ilike ${`%${text}%`})`,
 };

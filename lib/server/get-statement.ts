@@ -1,4 +1,3 @@
-import { and } from "drizzle-orm";
 import { agentBalances, agentEntries } from "@/db/queries/ledger";
 import { lineConditions, listDisputes, runLines, type DisputeRow, type LineRow } from "@/db/queries/payouts";
 import type { LedgerEntry } from "@/db/schema";
@@ -34,7 +33,7 @@ export async function getStatement(ctx: Ctx, opts: { agentUserId?: string } = {}
   const [balances, history, lines, disputes] = await Promise.all([
     agentBalances(ctx.db, orgId, userId),
     agentEntries(ctx.db, orgId, userId),
-    runLines(ctx.db, orgId, and(lineConditions.agent(userId))),
+    runLines(ctx.db, orgId, lineConditions.agent(userId)),
     listDisputes(ctx.db, orgId, { agentId: userId }),
   ]);
   const byPeriod = new Map<string, StatementPeriod>();

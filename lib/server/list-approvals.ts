@@ -1,4 +1,3 @@
-import { and } from "drizzle-orm";
 import { lineConditions, runLines, type LineRow } from "@/db/queries/payouts";
 import { authorize, can, orgOf } from "@/lib/auth/policy";
 import type { Ctx } from "./context";
@@ -10,6 +9,6 @@ import type { Ctx } from "./context";
 export async function listApprovals(ctx: Ctx): Promise<LineRow[]> {
   const orgId = orgOf(ctx.actor);
   authorize(ctx.actor, "awards.approve", { orgId });
-  const lines = await runLines(ctx.db, orgId, and(lineConditions.status("pending")));
+  const lines = await runLines(ctx.db, orgId, lineConditions.status("pending"));
   return lines.filter((l) => can(ctx.actor, "awards.approve", { orgId, teamIds: l.teamIds, cash: l.awardType === "cash" }));
 }

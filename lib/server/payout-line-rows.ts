@@ -9,7 +9,7 @@ import type { Directory } from "./kpi-directory";
 type NewLine = typeof payoutLines.$inferInsert;
 
 /** The ledger entry of an approved line with a balance asset (badges and rewards have none). */
-export function entryForLine(line: Pick<PayoutLine, "id" | "orgId" | "agentId" | "awardType" | "currency" | "amount" | "lineType">, correctsId: string | null, now: Date): NewEntry | null {
+export function entryForLine(line: Pick<PayoutLine, "id" | "orgId" | "agentId" | "awardType" | "currency" | "amount" | "lineType">, correctsId: string | null, now: Date): (NewEntry & { id: string }) | null {
   const asset = assetOf({ type: line.awardType, currency: line.currency });
   if (!asset || line.amount === 0) return null;
   return {
@@ -75,8 +75,8 @@ export function lineRows(
     if (status === "approved") {
       const entry = entryForLine({ ...line, currency: line.currency ?? null, lineType: line.lineType }, corrected?.ledgerEntryId ?? null, ctx.now);
       if (entry) {
-        entries.push({ ...entry, id: entry.id! });
-        line.ledgerEntryId = entry.id!;
+        entries.push(entry);
+        line.ledgerEntryId = entry.id;
       }
     }
     lines.push(line);

@@ -1,10 +1,10 @@
 import type { Db } from "@/db/client";
 import { findCampaignVersion, listCampaignsWithDocuments } from "@/db/queries/campaigns";
 import type { Approval, CampaignDocument } from "@/lib/domain/campaigns/document";
-import type { DayRange } from "@/lib/domain/campaigns/evaluation";
+import type { DayRange, ParticipantResult } from "@/lib/domain/campaigns/evaluation";
 import { schedulePeriods } from "@/lib/domain/campaigns/lifecycle";
 import { streakKpi } from "@/lib/domain/campaigns/rule-kpis";
-import { awardLines, lineKey, type LineDraft } from "@/lib/domain/money/lines";
+import { awardLines, type LineDraft } from "@/lib/domain/money/lines";
 import { revalidate } from "./campaign-load";
 import { evaluateCampaign, KpiCache } from "./campaign-evaluation";
 import type { Directory } from "./kpi-directory";
@@ -54,12 +54,12 @@ export async function campaignLines(
   directory: Directory,
   cache?: KpiCache,
 ): Promise<CampaignLines> {
-  const lines: LineDraft[] = [];
+  const results: ParticipantResult[] = [];
   for (const period of periodsEndingIn(campaign.document, range)) {
     const { result } = await evaluateCampaign(db, orgId, campaign.document, period, { directory, ...(cache ? { cache } : {}) });
-    lines.push(...awardLines(result.results));
+    results.push(...result.results);
   }
-  return { campaign, approval: campaign.document.approval ?? "auto", lines: mergeLines(lines) };
+  return { campaign, approval: campaign.document.approval ?? "auto", lines: awardLines(results) };
 }
 
 /**
@@ -74,14 +74,4 @@ export function prefetchReads(cache: KpiCache, campaigns: readonly FrozenCampaig
       if (streak) cache.series(period, streak.metric, streak.every).catch(() => undefined);
     }
   }
-}
-
-/** Lines of several periods of one campaign (the weeks of a month) add up per key; the last period explains. */
-function mergeLines(lines: readonly LineDraft[]): LineDraft[] {
-  const byKey = new Map<string, LineDraft>();
-  for (const l of lines) {
-    const seen = byKey.get(lineKey(l));
-    byKey.set(lineKey(l), seen ? { ...seen, amount: seen.amount + l.amount, explanation: l.explanation } : { ...l });
-  }
-  return [...byKey.values()];
 }

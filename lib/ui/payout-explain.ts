@@ -1,6 +1,6 @@
 import type { Explanation, ParticipantResult } from "@/lib/domain/campaigns/evaluation";
 import { kpiBetter } from "@/lib/domain/campaigns/kpi-info";
-import { applyBudget, applyCaps } from "@/lib/domain/campaigns/limits";
+import { withRecordedLimits } from "@/lib/domain/campaigns/explain";
 import { comparedValue } from "@/lib/domain/campaigns/values";
 import { explainResult, type ExplainDeps, type ExplainLine } from "./campaign-explain";
 
@@ -15,7 +15,7 @@ export function explainLine(explanation: Explanation | null, deps: ExplainDeps):
   try {
     const e = explanation;
     const value = e.composite ? e.composite.score : comparedValue(e.compare, e.fairness.adjusted, e.reference, kpiBetter(e.metric));
-    const awards = applyBudget(applyCaps(e.awardsBeforeLimits, e.caps), e.budget);
+    const awards = withRecordedLimits(e.awardsBeforeLimits, e);
     const result: ParticipantResult = {
       agent: "",
       name: "",

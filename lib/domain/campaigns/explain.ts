@@ -41,5 +41,10 @@ export function awardsBeforeLimitsFromExplanation(rule: Rule, e: Explanation): A
 }
 
 export function awardsFromExplanation(rule: Rule, explanation: Explanation): Award[] {
-  return applyBudget(applyCaps(awardsBeforeLimitsFromExplanation(rule, explanation), explanation.caps), explanation.budget);
+  return withRecordedLimits(awardsBeforeLimitsFromExplanation(rule, explanation), explanation);
+}
+
+/** Awards after the caps and budget an explanation records (the last step of every evaluation). */
+export function withRecordedLimits(awards: Award[], explanation: Explanation): Award[] {
+  return applyBudget(applyCaps(awards, explanation.caps), explanation.budget);
 }

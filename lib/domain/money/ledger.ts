@@ -47,13 +47,6 @@ export function balances(entries: Iterable<EntryLike>): Map<string, Map<string, 
   return out;
 }
 
-/** One agent's balance of one asset. */
-export function balanceOf(entries: Iterable<EntryLike>, agentId: string, asset: string): number {
-  let sum = 0;
-  for (const e of entries) if (e.agentId === agentId && e.asset === asset) sum += e.amount;
-  return sum;
-}
-
 /** Amounts must stay exact: integers within ±2^53, never 0 for an entry. */
 export function checkAmount(amount: number): string | null {
   if (!Number.isSafeInteger(amount)) return "amount must be a whole number";

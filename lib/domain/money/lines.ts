@@ -4,7 +4,8 @@ import { amountOf } from "./ledger";
 
 /**
  * What a payout line is made of before it is stored: one per agent × award type × currency (× badge or reward) of a
- * campaign in a period. Two awards of the same type for one agent (rare: two prizes) add up on one line.
+ * campaign in a closed range. Awards of the same key add up on one line: two prizes of one period, or the periods of
+ * a campaign that recurs inside the range (the weeks of a month), whose last one explains the line.
  */
 export type LineDraft = {
   agent: string; // externalId
@@ -22,7 +23,7 @@ export function labelOf(award: Award): string | null {
   return award.type === "badge" ? award.badge : award.type === "reward" ? award.rewardId : null;
 }
 
-/** The award lines of one campaign's evaluation, in a stable order (agent, type, currency, label). */
+/** The award lines of one campaign's results (of one or more periods, in order), in a stable order (agent, type, currency, label). */
 export function awardLines(results: readonly ParticipantResult[]): LineDraft[] {
   const byKey = new Map<string, LineDraft>();
   for (const r of results) {
@@ -37,8 +38,7 @@ export function awardLines(results: readonly ParticipantResult[]): LineDraft[] {
       };
       const key = lineKey(draft);
       const seen = byKey.get(key);
-      if (seen) seen.amount += draft.amount;
-      else byKey.set(key, draft);
+      byKey.set(key, seen ? { ...draft, amount: seen.amount + draft.amount } : draft);
     }
   }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, l]) => l);
