@@ -100,7 +100,7 @@ try {
   const closedRss = rssMiB(pid);
 
   const run = startScript();
-  const settings = [...Object.entries(run.env).map(([k, v]) => `${k}=${process.env[k] ?? v}`), `node ${run.nodeArgs.join(" ")}`].join(" ");
+  const settings = [...Object.entries(run.env).map(([k, v]) => `${k}=${process.env[k] ?? v}`), ["node", ...run.nodeArgs, run.script].join(" ")].join(" ");
   console.log(`\n${STREAMS.toLocaleString()} streams on one board, one instance (${AGENTS} agents, top 10), server started as ${settings}:`);
   console.log(`  opened in ${fmt(openSeconds)} s; every stream got its first snapshot`);
   const mb = (mib: number) => `${fmt(mib * 1.048576, 0)} MB`;

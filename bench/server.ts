@@ -1,6 +1,6 @@
 /**
  * The production server the HTTP benchmarks measure: built once into .next-bench (BENCH_SKIP_BUILD=1 reuses it),
- * started with `next start` against the benchmark's own database.
+ * started the way `npm start` starts it (server.mjs) against the benchmark's own database.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ export function buildOnce(): void {
  * to node, so the benchmarks measure the settings production gets. BENCH_NODE_ARGS replaces the node flags, to try
  * others (e.g. `--trace-gc`, which also shows the server's stdout).
  */
-export function startScript(): { env: Record<string, string>; nodeArgs: string[] } {
+export function startScript(): { env: Record<string, string>; nodeArgs: string[]; script: string } {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
   const words = pkg.scripts.start.split(/\s+/).filter(Boolean);
   const env: Record<string, string> = {};
@@ -34,23 +34,27 @@ export function startScript(): { env: Record<string, string>; nodeArgs: string[]
     env[name!] = value.join("=");
   }
   const nodeArgs: string[] = [];
-  if (words[i] === "node") for (i++; i < words.length && words[i]!.startsWith("--"); i++) nodeArgs.push(words[i]!);
+  if (words[i] !== "node") throw new Error(`bench/server.ts expects the start script to run node, not: ${pkg.scripts.start}`);
+  for (i++; i < words.length && words[i]!.startsWith("--"); i++) nodeArgs.push(words[i]!);
+  const script = words[i];
+  if (!script) throw new Error(`no script in the start script: ${pkg.scripts.start}`);
   const override = process.env.BENCH_NODE_ARGS;
-  return { env, nodeArgs: override === undefined ? nodeArgs : override.split(/\s+/).filter(Boolean) };
+  return { env, nodeArgs: override === undefined ? nodeArgs : override.split(/\s+/).filter(Boolean), script };
 }
 
 /** Starts the built app on `port` against `databaseUrl` and waits until it is healthy. */
 export async function startServer(databaseUrl: string, port: number): Promise<{ base: string; stop: () => Promise<void> }> {
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const { env, nodeArgs } = startScript();
-  const server = spawn(process.execPath, [...nodeArgs, ...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+  const { env, nodeArgs, script } = startScript();
+  const server = spawn(process.execPath, [...nodeArgs, ...profile, path.join(ROOT, script)], {
     cwd: ROOT,
     stdio: ["ignore", process.env.BENCH_NODE_ARGS ? "inherit" : "ignore", "inherit"],
     env: {
       ...env, // the start script's settings; a variable set for the benchmark run wins, to try others
       ...process.env,
       DATABASE_URL: databaseUrl,
+      PORT: String(port),
       PODIUM_NEXT_DIST_DIR: DIST,
       AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop",
       AUTH_TRUST_HOST: "true",

@@ -7,13 +7,13 @@ import postgres from "postgres";
 import { contextAs, unique } from "./helpers";
 
 const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", ".bin", "next");
 
 function startServer(port: number, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = "";
-  const child = spawn(nextBin, ["start", "--port", String(port)], {
+  // as `npm start` starts it
+  const child = spawn(process.execPath, [path.join(root, "server.mjs")], {
     cwd: root,
-    env: { ...process.env, AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop", NEXT_MANUAL_SIG_HANDLE: "true", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+    env: { ...process.env, PORT: String(port), AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
   });
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));

@@ -8,12 +8,14 @@ const root = path.resolve(import.meta.dirname, "..");
 export const E2E_DATA_DIR = path.join(root, ".data", "e2e");
 fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 
-const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", process.env.E2E_PORT ?? "3100"], {
+// As `npm start` runs it (package.json): server.mjs, which serves the live streams outside Next's pipeline.
+const child = spawn(process.execPath, [path.join(root, "server.mjs")], {
   cwd: root,
   stdio: "inherit",
   env: {
     ...process.env,
     DATABASE_URL: "",
+    PORT: process.env.E2E_PORT ?? "3100",
     PODIUM_DATA_DIR: E2E_DATA_DIR,
     AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
     AUTH_TRUST_HOST: "true",

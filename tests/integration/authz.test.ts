@@ -145,7 +145,7 @@ vi.mock("@/lib/auth/session", async () => {
     if (!mocks.session.current) throw new UnauthorizedError("Please sign in again");
     return mocks.session.current;
   };
-  return { currentActor: async () => mocks.session.current?.actor ?? null, requireCtx, requirePageCtx: requireCtx };
+  return { currentActor: async () => mocks.session.current?.actor ?? null, requireCtx, requireRequestCtx: requireCtx, requirePageCtx: requireCtx };
 });
 vi.mock("@/lib/auth", () => ({
   signIn: mocks.signIn,

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
@@ -19,17 +21,21 @@ import { GET as displayGet } from "@/app/api/display/[token]/route";
 import { GET as displayStream } from "@/app/api/display/[token]/stream/route";
 import { GET as sessionStream } from "@/app/api/leaderboards/[id]/stream/route";
 import { GET as apiStream } from "@/app/api/v1/leaderboards/[id]/stream/route";
+import { flushAccessLog } from "@/lib/http/access-log";
+import { directHandler, directRoute } from "@/lib/http/direct-routes";
 import { useAppDatabase, type AppDatabase } from "../helpers/app-db";
 import { makeOrg, system, type TestOrg } from "../helpers/fixtures";
 
-// The signed-in UI's stream reads the session through requireCtx; here the test decides who is signed in.
+// The signed-in UI's stream reads the session from the request's cookie (requireRequestCtx); here the test decides
+// who is signed in.
 const session = vi.hoisted(() => ({ actor: null as UserActor | null, db: null as unknown }));
-vi.mock("@/lib/auth/session", () => ({
-  requireCtx: async () => {
+vi.mock("@/lib/auth/session", () => {
+  const requireCtx = async () => {
     if (!session.actor) throw new UnauthorizedError("Please sign in again");
     return { db: session.db, actor: session.actor };
-  },
-}));
+  };
+  return { requireCtx, requireRequestCtx: requireCtx };
+});
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 let app: AppDatabase;
@@ -50,6 +56,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stopRealtime(db);
+  await flushAccessLog(); // the API streams' access-log rows, before the database closes
   await app?.close();
 });
 
@@ -335,6 +342,87 @@ describe("two app instances on one database", () => {
 
   it.skipIf(onPostgres)("is PostgreSQL only: PGlite is embedded in one process (SPEC §11), so there is no second instance to notify", () => {
     expect(changeBus(db).kind).toBe("in-process");
+  });
+});
+
+describe("the streams served outside Next's pipeline (server.mjs, lib/http/direct-routes.ts)", () => {
+  // The same three routes instrumentation.ts offers to server.mjs, behind a node:http server; anything else is "Next".
+  let server: http.Server;
+  let base: string;
+  beforeAll(async () => {
+    const direct = directHandler([
+      directRoute("/api/v1/leaderboards/:id/stream", apiStream),
+      directRoute("/api/leaderboards/:id/stream", sessionStream),
+      directRoute("/api/display/:token/stream", displayStream),
+    ]);
+    server = http.createServer((req, res) => {
+      if (!direct(req, res)) res.writeHead(299).end("next");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("streams a board over HTTP, updates it on an event, and leaves nothing behind when the client disconnects", async () => {
+    const hub = boardHub(db);
+    const before = { streams: openStreamCount(), subscribers: hub.subscriberCount };
+    const abort = new AbortController();
+    const res = await fetch(`${base}/api/v1/leaderboards/${boardId}/stream?top=5`, { headers: bearer(key), signal: abort.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(res.headers.get("x-accel-buffering")).toBe("no");
+    const sse = sseReader(res.body!);
+    const initial = view(await sse.next());
+    expect(initial).toEqual(await getLeaderboard({ db, actor: a.actors.agent }, boardId, { top: "5" }));
+    expect(openStreamCount()).toBe(before.streams + 1);
+    const agentB = a.users.agentB.externalId!;
+    const valueOf = (v: LeaderboardView) => v.rows.find((r) => r.agent === agentB)?.value ?? 0;
+    await calls(agentB, 2);
+    await sse.until((e) => valueOf(JSON.parse(e.data) as LeaderboardView) === valueOf(initial) + 2);
+    abort.abort();
+    await vi.waitFor(() => {
+      expect(openStreamCount()).toBe(before.streams);
+      expect(hub.subscriberCount).toBe(before.subscribers);
+    });
+  });
+
+  it("refuses before any stream, with the API's error bodies: no key, unknown board, bad top, no session", async () => {
+    const before = openStreamCount();
+    const noKey = await fetch(`${base}/api/v1/leaderboards/${boardId}/stream`);
+    expect(noKey.status).toBe(401);
+    expect((await noKey.json()).error.code).toBe("unauthorized");
+    const unknown = await fetch(`${base}/api/v1/leaderboards/00000000-0000-4000-8000-000000000000/stream`, { headers: bearer(key) });
+    expect(unknown.status).toBe(404);
+    const bad = await fetch(`${base}/api/v1/leaderboards/${boardId}/stream?top=zero`, { headers: bearer(key) });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/top/);
+    session.actor = null;
+    expect((await fetch(`${base}/api/leaderboards/${boardId}/stream`)).status).toBe(401);
+    expect((await fetch(`${base}/api/display/pdd_bad/stream`)).status).toBe(404);
+    expect(openStreamCount()).toBe(before);
+    // a POST, or a path of no stream, is Next's
+    expect(await (await fetch(`${base}/api/v1/leaderboards/${boardId}/stream`, { method: "POST", headers: bearer(key) })).text()).toBe("next");
+    expect(await (await fetch(`${base}/api/v1/leaderboards/${boardId}`, { headers: bearer(key) })).text()).toBe("next");
+  });
+
+  it("serves the signed-in board and TV mode, which ends when its link is revoked", async () => {
+    session.actor = a.actors.agentB;
+    const signedIn = await fetch(`${base}/api/leaderboards/${boardId}/stream?top=1`);
+    expect(signedIn.status).toBe(200);
+    const boardSse = sseReader(signedIn.body!);
+    expect(view(await boardSse.next()).rows).toHaveLength(1);
+    await boardSse.cancel();
+    session.actor = null;
+
+    const link = await createDisplayLink({ db, actor: a.actors.manager }, { name: "Wall", boards: [boardId] });
+    const tv = await fetch(`${base}/api/display/${link.token}/stream`);
+    expect(tv.status).toBe(200);
+    const sse = sseReader(tv.body!);
+    expect((await sse.next())!.event).toBe("display");
+    await revokeDisplayLink({ db, actor: a.actors.manager }, link.id);
+    await calls(a.users.agentB.externalId!, 1);
+    expect((await sse.until((e) => e.event === "revoked")).event).toBe("revoked");
+    expect(await sse.next()).toBeNull(); // the HTTP response ends
   });
 });
 
