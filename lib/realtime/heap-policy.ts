@@ -3,14 +3,14 @@ import v8 from "node:v8";
 /**
  * V8's heap policy, adapted to how many live streams the process holds.
  *
- * An open stream costs about 74 KB of heap that stays live for as long as the stream (mostly Next's request pipeline
- * waiting on the response: see sse.ts). With thousands open, V8's default heap growth lets the old generation fill to
- * 1.5–2× the live set with garbage before a full collection: 5,000 streams held ~400 MB live but peaked at 700–850 MB
- * RSS. Collecting once the old generation is 10% past what survived the last collection keeps the peak near the live
- * set. Set for the whole process (`node --heap-growing-percent=10`, with 4 MB semi-spaces) it measured 533 MB idle and
- * 590–617 MB peak (`npm run bench:board-capacity`), but it costs the request paths that allocate a lot and keep
- * little: ingest fell from 0.23× to 0.16× of COPY (`npm run bench:ingest`). So it is only on while many streams are
- * open, with hysteresis so it does not flap: 556–574 MB idle and 625–628 MB peak for 5,000 streams, ingest unchanged.
+ * Each open stream keeps some heap live for as long as it stays open: about 8 KB served by server.mjs
+ * (lib/http/direct-routes.ts), about 74 KB through Next's request pipeline (`next start`). With thousands open, V8's
+ * default heap growth lets the old generation fill to 1.5–2× the live set with garbage before a full collection.
+ * Collecting once the old generation is 10% past what survived the last collection keeps the peak near the live set:
+ * for 5,000 streams through server.mjs, peak RSS 405 MB with this policy and 587 MB without (through Next: 628 and
+ * 845 MB; `npm run bench:board-capacity`). Set for the whole process (`node --heap-growing-percent=10`) it costs the
+ * request paths that allocate a lot and keep little: ingest fell from 0.23× to 0.16× of COPY (`npm run bench:ingest`).
+ * So it is only on while many streams are open, with hysteresis so it does not flap.
  *
  * `--heap-growing-percent` is read by V8 each time it sizes the heap after a collection, so changing it at run time
  * takes effect from the next collection; 0 is V8's own default (its dynamic growing factor).

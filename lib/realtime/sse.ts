@@ -2,9 +2,9 @@
  * Server-sent events plumbing: framing, a pull-based stream per client with a bounded buffer, one shared heartbeat
  * for every open stream, and closing them all on shutdown (open streams keep `next start` from exiting).
  *
- * Memory: an open stream costs about 74 KB of heap, nearly all of it Next's request pipeline waiting on the response
- * (suspended async frames, promises with their async-context slots, the WHATWG pipe to the socket); this file's own
- * state is 2–3 KB. With thousands of streams open, V8's heap policy is tightened (heap-policy.ts).
+ * Memory: an open stream served by server.mjs (lib/http/direct-routes.ts) costs about 8 KB of heap, this file's own
+ * state 2–3 KB of it; through Next's request pipeline (`next start`) about 74 KB. With thousands of streams open, V8's
+ * heap policy is tightened (heap-policy.ts).
  */
 import { adaptHeapPolicy } from "./heap-policy";
 
