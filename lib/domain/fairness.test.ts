@@ -1,12 +1,37 @@
 import { describe, expect, it } from "vitest";
 import { addDays, isValidDay, localDay, previousRange, splitRange } from "./calendar";
-import { applyFairness, bayesianAverage, wilsonLowerBound } from "./fairness";
+import { applyFairness, bayesianAverage, wilsonLowerBound, wilsonUpperBound } from "./fairness";
 
 describe("fairness", () => {
   it("ranks a steady large sample above a lucky small one with Wilson", () => {
     expect(wilsonLowerBound(100, 3)).toBeCloseTo(43.85, 2);
     expect(wilsonLowerBound(95, 100)).toBeCloseTo(88.82, 2);
     expect(wilsonLowerBound(50, 0)).toBeNull();
+  });
+
+  it("judges a lower-is-better rate on the upper bound, so no data looks no better than a steady record", () => {
+    expect(wilsonUpperBound(0, 3)).toBeCloseTo(56.15, 2);
+    expect(wilsonUpperBound(5, 100)).toBeCloseTo(11.18, 2);
+    expect(wilsonUpperBound(50, 0)).toBeNull();
+    // 0 abandoned of 1 call vs 5 of 100: raw, the lucky one wins; on the upper bound, the steady one does
+    const rows = [
+      { key: "lucky", value: 0, n: 1 },
+      { key: "steady", value: 5, n: 100 },
+    ];
+    const lower = applyFairness(rows, "rate", { minSamples: 0, method: "wilson" }, "lower");
+    expect(lower.get("steady")!.value!).toBeLessThan(lower.get("lucky")!.value!);
+    expect(lower.get("lucky")!.raw).toBe(0);
+    // the same rates where higher is better still take the lower bound
+    const higher = applyFairness(rows, "rate", { minSamples: 0, method: "wilson" });
+    expect(higher.get("lucky")!.value).toBe(0);
+    for (let n = 1; n <= 50; n++)
+      for (const rate of [0, 10, 50, 90, 100]) {
+        const lo = wilsonLowerBound(rate, n)!;
+        const hi = wilsonUpperBound(rate, n)!;
+        expect(lo).toBeLessThanOrEqual(rate + 1e-9);
+        expect(hi).toBeGreaterThanOrEqual(rate - 1e-9);
+        expect(hi).toBeLessThanOrEqual(100 + 1e-9);
+      }
   });
 
   it("pulls small-sample means toward the group mean with Bayes", () => {

@@ -41,7 +41,7 @@ export const leaderboardSchemas = {
             name: { type: "string" },
             value: { type: ["number", "null"] },
             n: { type: "integer" },
-            score: { type: ["number", "null"], description: "The value the order rests on (Wilson lower bound or Bayesian average when the board uses one)" },
+            score: { type: ["number", "null"], description: "The value the order rests on (the Wilson bound — lower, or upper where lower is better — or the Bayesian average, when the board uses one)" },
             change: { type: ["integer", "null"], description: "Places moved up since yesterday" },
           },
         },

@@ -38,7 +38,7 @@ const setting = z.object({
 export type KpiSettingPatch = z.output<typeof setting>;
 
 const METHOD_RULE: Record<string, string> = {
-  wilson: "the Wilson lower bound applies to rate KPIs only",
+  wilson: "the Wilson bound applies to rate KPIs only",
   bayes: "the Bayesian average applies to mean KPIs only",
 };
 

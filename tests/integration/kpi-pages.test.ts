@@ -203,7 +203,7 @@ describe("KPI settings", () => {
   });
 
   it.each([
-    [{ kpis: { csat_avg: { method: "wilson" } } }, "kpis.csat_avg.method", /Wilson lower bound applies to rate KPIs only; csat_avg is a mean: use raw or bayes/],
+    [{ kpis: { csat_avg: { method: "wilson" } } }, "kpis.csat_avg.method", /Wilson bound applies to rate KPIs only; csat_avg is a mean: use raw or bayes/],
     [{ kpis: { csat: { method: "bayes" } } }, "kpis.csat.method", /Bayesian average applies to mean KPIs only; csat is a rate: use raw or wilson/],
     [{ kpis: { nps: { method: "wilson" } } }, "kpis.nps.method", /nps is a score: use raw/],
     [{ kpis: { tickets_solved: { method: "bayes" } } }, "kpis.tickets_solved.method", /use raw/],

@@ -71,7 +71,7 @@ export function evaluateComposite(composite: Composite | undefined, fairness: Fa
   const method = composite!.normalize;
   const adjusted = weights.map(({ metric }) => {
     const raw = agents.map((agent) => ({ key: agent, ...readKpi(kpis, agent, metric) }));
-    return applyFairness(raw, kpiKindOf(metric), fairness);
+    return applyFairness(raw, kpiKindOf(metric), fairness, kpiBetter(metric));
   });
   const pool = agents.filter((agent) => adjusted.every((m) => m.get(agent)!.enoughData));
   const norms = weights.map(({ metric }, i) => normalizer(pool.map((agent) => adjusted[i]!.get(agent)!.value!), method, kpiBetter(metric)));

@@ -92,7 +92,7 @@ function bayesGroupMean(values: ReadonlyArray<{ value: number | null; n: number 
 
 function fairlyAdjusted(table: KpiTable | undefined, people: ReadonlyArray<{ agent: string }>, metric: string, kind: KpiKind, settings: FairnessSettings) {
   const raw = people.map((p) => ({ key: p.agent, ...readKpi(table, p.agent, metric) }));
-  const adjusted = applyFairness(raw, kind, settings);
+  const adjusted = applyFairness(raw, kind, settings, kpiBetter(metric));
   const method = appliedMethod(kind, settings.method);
   return { adjusted, method, groupMean: method === "bayes" ? bayesGroupMean(raw, settings.minSamples) : undefined };
 }

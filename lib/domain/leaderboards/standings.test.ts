@@ -45,6 +45,15 @@ describe("boardStandings", () => {
     expect(wilson[0]!.score).toBeCloseTo(88.82, 2);
   });
 
+  it("judges a lower-is-better rate on the Wilson upper bound: 0 abandoned of 2 does not beat 3 of 100", () => {
+    const data = table("abandon_rate", { lucky: [0, 2], steady: [3, 100] });
+    const names = [{ agent: "lucky", name: "Lucky" }, { agent: "steady", name: "Steady" }];
+    expect(boardStandings({ metric: "abandon_rate", fairness: raw }, names, data)[0]!.agent).toBe("lucky");
+    const wilson = boardStandings({ metric: "abandon_rate", fairness: { minSamples: 0, method: "wilson" } }, names, data);
+    expect(wilson.map((r) => r.agent)).toEqual(["steady", "lucky"]);
+    expect(wilson[1]!.score).toBeGreaterThan(wilson[1]!.value!);
+  });
+
   it("pulls a mean over few samples toward the group with the Bayesian average", () => {
     // QA: a single review of 100 against 92 and 80 over 50 reviews each; the group mean C is 8700 / 101 = 86.14, so
     // the single review counts as (10·C + 100) / 11 = 87.4, below the steady 92's (10·C + 4600) / 60 = 91.0

@@ -14,8 +14,8 @@ import { applyFairness, type FairnessSettings } from "../fairness";
  *   sum, n: the entries). Higher is better and everyone is ranked, 0 points included: a sum has no sample to be
  *   too small, so fairness does not apply.
  * - Participants below `minSamples` (or without any value) are listed after the ranked ones with `rank: null`.
- * - Fairness: the Wilson lower bound (rates) or the Bayesian average (means) decides the order and is given as
- *   `score`; `value` stays the KPI itself, as everywhere else.
+ * - Fairness: the Wilson bound (rates; the upper one where lower is better) or the Bayesian average (means) decides
+ *   the order and is given as `score`; `value` stays the KPI itself, as everywhere else.
  * - Competition ranking (`1, 1, 3`) on the score; tied rows, and the unranked ones, in name order (case-insensitive,
  *   then agent id), so the order never depends on the input's.
  */
@@ -67,7 +67,7 @@ export function boardStandings(board: BoardDefinition, participants: ReadonlyArr
     }
   } else {
     const values = people.map((p) => ({ key: p.agent, ...readKpi(kpis, p.agent, board.metric) }));
-    const adjusted = applyFairness(values, kpiKindOf(board.metric), board.fairness);
+    const adjusted = applyFairness(values, kpiKindOf(board.metric), board.fairness, kpiBetter(board.metric));
     for (const p of people) {
       const a = adjusted.get(p.agent)!;
       rows.push({ rank: null, agent: p.agent, name: p.name, value: a.raw, n: a.n, score: a.enoughData ? a.value : null, enough: a.enoughData });
