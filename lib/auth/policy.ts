@@ -33,6 +33,8 @@ export type ResourceScope = {
   teamMatch?: "any" | "all";
   /** The resource involves cash (managers may not approve cash awards). */
   cash?: boolean;
+  /** The resource waits for HR's approval (a campaign with `approval: "hr"`): managers may not decide it. */
+  hrOnly?: boolean;
   /** The user the resource belongs to, for `self.view`. */
   ownerUserId?: string;
 };
@@ -81,8 +83,8 @@ export function can(actor: Actor, permission: Permission, resource: ResourceScop
   if (!ROLE_PERMISSIONS[actor.role].has(permission)) return false;
   if (actor.role !== "manager" || !TEAM_SCOPED.has(permission)) return true;
 
-  // Managers act only on their own teams; cash approval is HR's.
-  if (permission === "awards.approve" && resource.cash) return false;
+  // Managers act only on their own teams; cash approval, and lines of campaigns that ask for HR, are HR's.
+  if (permission === "awards.approve" && (resource.cash || resource.hrOnly)) return false;
   if (resource.teamIds === undefined) return true; // the operation filters to the manager's teams itself
   const managed = new Set(actor.managedTeamIds);
   if (resource.teamIds.length === 0) return false;
@@ -95,6 +97,11 @@ export function authorize(actor: Actor, permission: Permission, resource?: Resou
   if (!can(actor, permission, resource)) {
     throw new ForbiddenError(`Not allowed: ${permission}`);
   }
+}
+
+/** The scope of deciding a payout line: its agent's teams, whether it is cash, whether its campaign asks for HR. */
+export function lineApprovalScope(orgId: string, line: { teamIds: readonly string[]; awardType: string; approval: string }): ResourceScope {
+  return { orgId, teamIds: line.teamIds, cash: line.awardType === "cash", hrOnly: line.approval === "hr" };
 }
 
 /** The organization an operation runs in: the actor's own, or (system actor only) the one named. */

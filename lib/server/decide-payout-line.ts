@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { appendEntries } from "@/db/queries/ledger";
 import { findLine, findRun } from "@/db/queries/payouts";
 import { payoutLines, type LineStatus } from "@/db/schema";
-import { authorize, orgOf } from "@/lib/auth/policy";
+import { authorize, lineApprovalScope, orgOf } from "@/lib/auth/policy";
 import { linesEditable } from "@/lib/domain/money/payout-states";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { announceChange } from "@/lib/realtime/changes";
@@ -12,7 +12,7 @@ import { entryForLine } from "./payout-line-rows";
 
 /**
  * Approves or rejects a pending line (SPEC §9: HR and admins any line; managers the non-cash lines of their own
- * teams). Approval writes the line's ledger entry; rejection writes none. Lines of an approved run are final.
+ * teams, unless the campaign's approval is "hr"). Approval writes the line's ledger entry; rejection writes none. Lines of an approved run are final.
  */
 export async function decidePayoutLine(ctx: Ctx, id: string, decision: "approve" | "reject", opts: { orgId?: string } = {}): Promise<{ id: string; status: LineStatus }> {
   const orgId = orgOf(ctx.actor, opts.orgId);
@@ -21,7 +21,7 @@ export async function decidePayoutLine(ctx: Ctx, id: string, decision: "approve"
   const result = await ctx.db.transaction(async (tx) => {
     const line = await findLine(tx, orgId, id, { forUpdate: true });
     if (!line) throw new NotFoundError("Payout line not found");
-    authorize(ctx.actor, "awards.approve", { orgId, teamIds: line.teamIds, cash: line.awardType === "cash" });
+    authorize(ctx.actor, "awards.approve", lineApprovalScope(orgId, line));
     if (line.status !== "pending") throw new ConflictError(`This line is already ${line.status}`);
     if (line.runId) {
       const run = await findRun(tx, orgId, line.runId);

@@ -242,6 +242,22 @@ describe("close → review → approve → export", () => {
   });
 });
 
+describe("a campaign whose approval is HR's", () => {
+  it("keeps its non-cash lines from managers: not listed for them, and refused if they try", async () => {
+    const d = await makeOrg(db, "Payouts HR approval");
+    await seed(d, ["2026-01"]);
+    await launched(d, csatCampaign(d, { name: "Points, HR approves", approval: "hr" }));
+    const { payoutRunId } = await closePeriod(ctxOf(d.actors.admin), { from: "2026-01-01", to: "2026-01-31" });
+    const pending = (await getPayoutRun(ctxOf(d.actors.hr), payoutRunId)).lines.filter((l) => l.status === "pending");
+    const mine = pending.find((l) => l.agentName === "agent a")!; // agent a is in the manager's team
+    expect(mine).toMatchObject({ awardType: "points", approval: "hr" });
+    expect(await listApprovals(ctxOf(d.actors.manager))).toEqual([]);
+    expect(await refusal(decidePayoutLine(ctxOf(d.actors.manager), mine.id, "approve"))).toBeInstanceOf(ForbiddenError);
+    expect((await listApprovals(ctxOf(d.actors.hr))).map((l) => l.id).sort()).toEqual(pending.map((l) => l.id).sort());
+    expect((await decidePayoutLine(ctxOf(d.actors.hr), mine.id, "approve")).status).toBe("approved");
+  });
+});
+
 describe("approvals and disputes", () => {
   let c: TestOrg;
   let runId: string;
