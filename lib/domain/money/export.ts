@@ -1,6 +1,9 @@
 import type { AwardType } from "../campaigns/document";
 
-/** The payout export columns of SPEC §6 (contract), in order. */
+/**
+ * The payout export columns of SPEC §6 (contract), in order, then ours: `award_label` names what a badge or reward
+ * line is (the badge, the reward item), so `award_type` stays one of the award types a payroll tool can filter on.
+ */
 export const EXPORT_COLUMNS = [
   "period_start",
   "period_end",
@@ -17,6 +20,7 @@ export const EXPORT_COLUMNS = [
   "currency",
   "rule_version",
   "award_id",
+  "award_label",
 ] as const;
 
 export type ExportLine = {
@@ -57,7 +61,6 @@ export function unitOf(type: AwardType): string {
 /** One export row, cells in EXPORT_COLUMNS order. Text cells are neutralized; numbers stay numbers. */
 export function exportRow(line: ExportLine): Cell[] {
   const cash = line.awardType === "cash";
-  const award = line.label ? `${line.awardType}: ${line.label}` : line.awardType;
   return [
     line.periodFrom,
     line.periodTo,
@@ -67,13 +70,14 @@ export function exportRow(line: ExportLine): Cell[] {
     neutralize(line.agentName),
     neutralize([...line.teams].sort().join("; ")),
     neutralize(line.campaignName),
-    neutralize(award),
+    line.awardType,
     cash ? null : line.amount,
     cash ? null : unitOf(line.awardType),
     cash ? line.amount : null,
     cash ? line.currency : null,
     line.campaignVersion,
     line.id,
+    neutralize(line.label ?? ""),
   ];
 }
 

@@ -115,6 +115,14 @@ describe("exports", () => {
     expect([leave[EXPORT_COLUMNS.indexOf("quantity")], leave[EXPORT_COLUMNS.indexOf("unit")]]).toEqual([480, "minutes"]);
   });
 
+  it("keeps award_type one of the award types; what a badge or reward is goes in award_label (neutralized)", () => {
+    expect(EXPORT_COLUMNS.slice(0, 15).join(",")).toBe("period_start,period_end,line_type,employee_id,agent_email,agent_name,team,campaign,award_type,quantity,unit,amount_minor,currency,rule_version,award_id");
+    const badge = exportRow({ ...line, awardType: "badge", amount: 1, currency: null, label: "=Employee of the month" });
+    const at = (c: (typeof EXPORT_COLUMNS)[number]) => badge[EXPORT_COLUMNS.indexOf(c)];
+    expect([at("award_type"), at("quantity"), at("unit"), at("award_label")]).toEqual(["badge", 1, "badge", "'=Employee of the month"]);
+    expect(exportRow(line)[EXPORT_COLUMNS.indexOf("award_label")]).toBe("");
+  });
+
   it("neutralizes text cells starting with = + - @ tab or CR, never numbers", () => {
     for (const bad of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]) expect(neutralize(bad)).toBe(`'${bad}`);
     expect(neutralize("Ana")).toBe("Ana");
