@@ -65,6 +65,13 @@ export function parseKpiKey(key: string): ParsedKpiKey | null {
   return null;
 }
 
+/**
+ * KPIs of SPEC §4 read from the ledger rather than the events: `points_earned`, the points an agent was awarded in the
+ * range (awards and adjustments, net of their reversals; spending points never lowers it), with n the entries summed.
+ * The KPI API answers them beside the event KPIs; boards rank on them as `points`.
+ */
+export const LEDGER_KPIS: readonly string[] = ["points_earned"];
+
 export function kpiDirection(key: string): Direction {
   const parsed = parseKpiKey(key);
   if (!parsed) return null;

@@ -152,7 +152,7 @@ export function openApiDocument(baseUrl: string) {
             { name: "from", in: "query", required: true, schema: { type: "string", format: "date" } },
             { name: "to", in: "query", required: true, schema: { type: "string", format: "date" } },
             { name: "groupBy", in: "query", schema: { enum: ["agent", "team", "queue", "org"], default: "agent" } },
-            { name: "metrics", in: "query", required: true, description: "KPI keys separated by commas, e.g. csat,aht,metric:upsells", schema: { type: "string" } },
+            { name: "metrics", in: "query", required: true, description: "KPI keys separated by commas, e.g. csat,aht,metric:upsells. points_earned (the points awarded in the range, from the ledger; n = entries) groups by agent, team or org only", schema: { type: "string" } },
             { name: "team", in: "query", schema: { type: "string", format: "uuid" } },
             { name: "queue", in: "query", schema: { type: "string" } },
             { name: "agent", in: "query", description: "An agent's external id", schema: { type: "string" } },

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { daysBetween, isValidDay } from "@/lib/domain/calendar";
-import { parseKpiKey } from "@/lib/domain/kpis";
+import { LEDGER_KPIS, parseKpiKey } from "@/lib/domain/kpis";
 
 /** KPIs of SPEC §4 that come from features not built yet: named, but refused with the reason. */
 const NOT_YET: Record<string, string> = {
   kudos_received: "kudos_received needs the kudos feed, which this version does not have yet",
-  points_earned: "points_earned needs the points ledger, which this version does not have yet",
 };
 
 export const MAX_RANGE_DAYS = 1_096;
@@ -30,7 +29,7 @@ export const kpiQuerySchema = z
         if (keys.length === 0) ctx.addIssue({ code: "custom", message: "is required: KPI keys separated by commas, e.g. csat,aht" });
         for (const key of keys) {
           if (NOT_YET[key]) ctx.addIssue({ code: "custom", message: NOT_YET[key] });
-          else if (!parseKpiKey(key)) ctx.addIssue({ code: "custom", message: `unknown KPI "${key}"` });
+          else if (!parseKpiKey(key) && !LEDGER_KPIS.includes(key)) ctx.addIssue({ code: "custom", message: `unknown KPI "${key}"` });
         }
       })
       .transform((keys) => [...new Set(keys)]),
@@ -39,6 +38,10 @@ export const kpiQuerySchema = z
     agent: z.string().min(1).max(320).optional(),
   })
   .superRefine((q, ctx) => {
+    const ledger = q.metrics.filter((k) => LEDGER_KPIS.includes(k));
+    if (ledger.length > 0 && (q.groupBy === "queue" || q.queue !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["metrics"], message: `${ledger.join(", ")} comes from the ledger, which has no queues: group by agent, team or org, without queue` });
+    }
     if (!isValidDay(q.from) || !isValidDay(q.to)) return;
     if (q.from > q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
     else if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS) {

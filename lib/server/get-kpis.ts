@@ -1,8 +1,9 @@
+import { pointsEarned } from "@/db/queries/ledger";
 import { findOrganization } from "@/db/queries/orgs";
 import { foldPendingRollups } from "@/db/queries/events";
 import type { RollupFilter, RollupGrouping } from "@/db/queries/kpis";
 import { authorize, can, orgOf } from "@/lib/auth/policy";
-import type { KpiValue } from "@/lib/domain/kpis";
+import { LEDGER_KPIS, type KpiValue } from "@/lib/domain/kpis";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { kpiQuerySchema, type GroupBy, type KpiQueryInput } from "@/lib/schemas/kpis";
 import { parseInput } from "@/lib/validation";
@@ -45,7 +46,7 @@ export async function getKpis(ctx: Ctx, input: KpiQueryInput | Partial<Record<ke
     agents = [agent];
   }
 
-  const plan = planKpis(query.metrics);
+  const plan = planKpis(query.metrics.filter((k) => !LEDGER_KPIS.includes(k)));
   const filter: RollupFilter = {
     ...(agents ? { agents: agentsFilter(agents) } : {}),
     ...(query.queue !== undefined ? { queue: query.queue } : {}),
@@ -78,7 +79,29 @@ export async function getKpis(ctx: Ctx, input: KpiQueryInput | Partial<Record<ke
   for (const row of componentRows) for (const key of bucketsOf(row)) addComponentRow(buckets.get(key)!.bucket, row, plan);
   for (const row of metricRows) for (const key of bucketsOf(row)) addMetricRow(buckets.get(key)!.bucket, row);
 
-  const rows = [...buckets.entries()].map(([key, { name, bucket }]) => ({ key, name, metrics: kpisOf(bucket, plan) }));
+  // points_earned, from the ledger: each bucket sums its agents' points (the schema refuses it by queue).
+  const points = new Map<string, { value: number; n: number }>();
+  if (query.metrics.some((k) => LEDGER_KPIS.includes(k))) {
+    const byAgent = new Map((await pointsEarned(ctx.db, orgId, { from: query.from, to: query.to }, org.timezone)).map((r) => [r.agentId, r]));
+    for (const agent of agents ?? directory.agents) {
+      const earned = byAgent.get(agent.userId);
+      if (!earned) continue;
+      const keys = query.groupBy === "agent" ? [agent.externalId] : query.groupBy === "team" ? agent.teamIds.filter((t) => buckets.has(t)) : [orgId];
+      for (const key of keys) {
+        const sum = points.get(key) ?? { value: 0, n: 0 };
+        points.set(key, { value: sum.value + earned.points, n: sum.n + earned.entries });
+      }
+    }
+  }
+  const pointsOf = (key: string): KpiValue => {
+    const p = points.get(key);
+    return p && p.n > 0 ? p : { value: null, n: 0 };
+  };
+
+  const rows = [...buckets.entries()].map(([key, { name, bucket }]) => {
+    const kpis = kpisOf(bucket, plan);
+    return { key, name, metrics: Object.fromEntries(query.metrics.map((m) => [m, LEDGER_KPIS.includes(m) ? pointsOf(key) : kpis[m]!])) };
+  });
   return { from: query.from, to: query.to, groupBy: query.groupBy, rows };
 }
 

@@ -17,6 +17,7 @@ import { decidePayoutLine } from "@/lib/server/decide-payout-line";
 import { AUDIT_EXPORT_COLUMNS, exportAudit } from "@/lib/server/export-audit";
 import { exportPayoutRun } from "@/lib/server/export-payout-run";
 import { getPayoutRun } from "@/lib/server/get-payout-run";
+import { getKpis } from "@/lib/server/get-kpis";
 import { getStatement } from "@/lib/server/get-statement";
 import { ingestEvents } from "@/lib/server/ingest-events";
 import { launchCampaign } from "@/lib/server/launch-campaign";
@@ -239,6 +240,34 @@ describe("close → review → approve → export", () => {
     // closing again later finds nothing new to adjust
     const march = await closePeriod({ db, actor: a.actors.hr, now: () => new Date("2026-04-15T04:00:00Z") }, { from: "2026-03-01", to: "2026-03-31" });
     expect((await getPayoutRun(ctxOf(a.actors.hr), march.payoutRunId)).lines.filter((l) => l.lineType === "adjustment")).toEqual([]);
+  });
+});
+
+describe("points_earned, the KPI read from the ledger (SPEC §4)", () => {
+  it("sums each agent's awarded points in the range, by agent, team and organization, with the entries as n", async () => {
+    const e = await makeOrg(db, "Points KPI");
+    await seed(e, ["2026-01"]);
+    await launched(e, csatCampaign(e));
+    await closePeriod(ctxOf(e.actors.admin), { from: "2026-01-01", to: "2026-01-31" }); // entries written "today", 15 March
+    const kpis = (groupBy: string, from = "2026-03-01", to = "2026-03-31", actor: AnyActor = e.actors.hr) =>
+      getKpis(ctxOf(actor), { from, to, groupBy, metrics: "points_earned,csat" });
+    const byAgent = await kpis("agent");
+    const metricsOf = (key: string) => byAgent.rows.find((r) => r.key === key)!.metrics;
+    expect(metricsOf(e.users.agent.externalId!)).toEqual({ points_earned: { value: 100, n: 1 }, csat: { value: null, n: 0 } });
+    expect(metricsOf(e.users.agentB.externalId!).points_earned).toEqual({ value: 10, n: 1 });
+    expect(Object.keys(metricsOf(e.users.agent.externalId!))).toEqual(["points_earned", "csat"]); // in the order asked
+    const byTeam = await kpis("team");
+    expect(byTeam.rows.find((r) => r.key === e.teamA.id)!.metrics.points_earned).toEqual({ value: 100, n: 1 });
+    expect(byTeam.rows.find((r) => r.key === e.teamB.id)!.metrics.points_earned).toEqual({ value: 10, n: 1 });
+    expect((await kpis("org")).rows[0]!.metrics.points_earned).toEqual({ value: 110, n: 2 });
+    // the points were written in March, not January: a range without entries has no value (never 0)
+    expect((await kpis("org", "2026-01-01", "2026-01-31")).rows[0]!.metrics.points_earned).toEqual({ value: null, n: 0 });
+    // an agent sees their own
+    expect((await kpis("agent", "2026-03-01", "2026-03-31", e.actors.agentB)).rows.map((r) => [r.key, r.metrics.points_earned!.value])).toEqual([[e.users.agentB.externalId, 10]]);
+    // the ledger has no queues
+    const byQueue = await refusal(kpis("queue"));
+    expect(byQueue).toBeInstanceOf(ValidationError);
+    expect(byQueue.message).toMatch(/metrics: points_earned comes from the ledger, which has no queues/);
   });
 });
 
