@@ -21,10 +21,14 @@ import { MAX_RANGE_DAYS } from "./kpis";
  * rule.tiers[0].value`). Objects are strict: a misspelt field in a document about money is an error, not ignored.
  */
 
-/** KPI keys a rule may read: the catalogue of §4 and custom metrics. Kudos and points come with later features. */
+/**
+ * KPI keys a rule may read: the catalogue of §4 and custom metrics. Not yet: kudos_received (no kudos feed), and
+ * points_earned, which a close would have to read while it writes it (the KPI API and points boards have it).
+ */
 export function kpiKey(what = "KPI") {
   return z.string({ message: `is required: a ${what} key of the catalogue` }).superRefine((key, ctx) => {
-    if (key === "kudos_received" || key === "points_earned") ctx.addIssue({ code: "custom", message: `${key} is not available yet (it needs the kudos feed or the ledger)` });
+    if (key === "kudos_received") ctx.addIssue({ code: "custom", message: "kudos_received is not available yet (it needs the kudos feed)" });
+    else if (key === "points_earned") ctx.addIssue({ code: "custom", message: "points_earned cannot drive a campaign yet: rank agents by points on a leaderboard (metric points) instead" });
     else if (!parseKpiKey(key)) ctx.addIssue({ code: "custom", message: `unknown KPI "${key}"` });
   });
 }

@@ -17,7 +17,8 @@ const day = z.string({ message: "must be a date as YYYY-MM-DD" }).refine(isValid
 export const leaderboardSchema = z
   .strictObject({
     name: nameSchema,
-    metric: z.string({ message: 'is required: a KPI key, "composite" or "points"' }),
+    // points_earned, the KPI of the same points (SPEC §4), is stored as "points"
+    metric: z.string({ message: 'is required: a KPI key, "composite" or "points"' }).transform((m) => (m === "points_earned" ? "points" : m)),
     composite: compositeSchema.optional(),
     period: z.enum(BOARD_PERIODS, { message: `must be one of ${BOARD_PERIODS.join(", ")}` }),
     from: day.optional(),

@@ -10,6 +10,7 @@ const PATTERNS: Array<{ re: RegExp; key: string; values: (m: RegExpMatchArray) =
   { re: /^must be greater than rule\.bands\[(\d+)\]\.from/, key: "bandAbove", values: (m) => ({ band: Number(m[1]) + 1 }) },
   { re: /^unknown KPI "(.*)"$/, key: "unknownKpi", values: (m) => ({ kpi: m[1]! }) },
   { re: /^(\S+) is not available yet/, key: "kpiNotYet", values: (m) => ({ kpi: m[1]! }) },
+  { re: /^points_earned cannot drive a campaign yet/, key: "pointsNotInRules", values: () => ({}) },
   { re: /^has (\d+) prizes for (\d+) positions/, key: "tooManyPrizes", values: (m) => ({ prizes: Number(m[1]), top: Number(m[2]) }) },
   { re: /^caps (\S+) twice$/, key: "capTwice", values: (m) => ({ what: m[1]! }) },
   { re: /^no team with id "(.*)"/, key: "noTeam", values: (m) => ({ id: m[1]! }) },

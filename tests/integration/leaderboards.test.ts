@@ -217,6 +217,11 @@ describe("a points board", () => {
     expect(row("dev")).toMatchObject({ rank: 3, value: 0, n: 0 });
     expect(board.ranked).toBe(board.participants);
     expect(board.rows.every((r) => r.rank !== null)).toBe(true);
+    // points_earned, the KPI of these points, makes the same board
+    const { id: sameId } = await createLeaderboard(admin, { name: "Points earned, early February", metric: "points_earned", period: "custom", from: "2026-02-01", to: "2026-02-10" });
+    const same = await getLeaderboard(ctxOf(a.actors.agent), sameId);
+    expect(same.metric).toBe("points");
+    expect(same.rows).toEqual(board.rows);
   });
 
   it("follows its teams, moves with today's points, and shows on a wall screen", async () => {
