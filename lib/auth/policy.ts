@@ -60,6 +60,8 @@ const SCOPE_FOR: Partial<Record<Permission, ApiScope>> = {
   "campaigns.manage": "campaigns:write",
   "payouts.read": "payouts:read",
   "payouts.manage": "payouts:write",
+  // deciding pending payout lines is part of running payouts: a key that may approve runs may decide their lines
+  "awards.approve": "payouts:write",
   "leaderboards.view": "leaderboards:read",
   "leaderboards.manage": "leaderboards:write",
 };

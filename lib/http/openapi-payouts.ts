@@ -124,6 +124,22 @@ export function payoutPaths() {
       responses: { "200": json(ref("PayoutRunState"), "The run's new state"), ...unknownRun, "409": errorResponse(conflict), ...tooMany, ...write.responses },
     },
   });
+  const lineStep = (decision: "approve" | "reject") => ({
+    post: {
+      summary: decision === "approve" ? "Approve a pending line (writes its ledger entry)" : "Reject a pending line (it pays nothing)",
+      description:
+        "Lines of campaigns with an approval policy (manager or hr) are pending until decided; a run cannot be approved while any is. Only lines of a run in draft or review can be decided. Audited with who and when.",
+      ...write,
+      parameters: [idParam, { name: "lineId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+      responses: {
+        "200": json({ type: "object", required: ["id", "status"], properties: { id: { type: "string", format: "uuid" }, status: { enum: ["approved", "rejected"] } } }, "The line's new status"),
+        "404": errorResponse("No such line in this run (or in this organization)"),
+        "409": errorResponse("The line is already decided, or its run is approved"),
+        ...tooMany,
+        ...write.responses,
+      },
+    },
+  });
   const columns = EXPORT_COLUMNS.join(",");
   const exportPath = (format: "csv" | "xlsx") => ({
     get: {
@@ -186,6 +202,8 @@ export function payoutPaths() {
       "Every line must be approved or rejected and no dispute open on the run's lines. Audited with who and when.",
       "The run is not in review, lines still wait for approval, or disputes are open",
     ),
+    "/api/v1/payout-runs/{id}/lines/{lineId}/approve": lineStep("approve"),
+    "/api/v1/payout-runs/{id}/lines/{lineId}/reject": lineStep("reject"),
     "/api/v1/payout-runs/{id}/paid": step("Mark an exported run paid (exported → paid)", "Audited with who and when.", "The run has not been exported"),
     "/api/v1/payout-runs/{id}/export.csv": exportPath("csv"),
     "/api/v1/payout-runs/{id}/export.xlsx": exportPath("xlsx"),

@@ -14,13 +14,18 @@ import { entryForLine } from "./payout-line-rows";
  * Approves or rejects a pending line (SPEC §9: HR and admins any line; managers the non-cash lines of their own
  * teams, unless the campaign's approval is "hr"). Approval writes the line's ledger entry; rejection writes none. Lines of an approved run are final.
  */
-export async function decidePayoutLine(ctx: Ctx, id: string, decision: "approve" | "reject", opts: { orgId?: string } = {}): Promise<{ id: string; status: LineStatus }> {
+export async function decidePayoutLine(
+  ctx: Ctx,
+  id: string,
+  decision: "approve" | "reject",
+  opts: { orgId?: string; /** the run the line must belong to (the API names both) */ runId?: string } = {},
+): Promise<{ id: string; status: LineStatus }> {
   const orgId = orgOf(ctx.actor, opts.orgId);
   authorize(ctx.actor, "awards.approve", { orgId });
   const now = nowOf(ctx);
   const result = await ctx.db.transaction(async (tx) => {
     const line = await findLine(tx, orgId, id, { forUpdate: true });
-    if (!line) throw new NotFoundError("Payout line not found");
+    if (!line || (opts.runId !== undefined && line.runId !== opts.runId)) throw new NotFoundError("Payout line not found");
     authorize(ctx.actor, "awards.approve", lineApprovalScope(orgId, line));
     if (line.status !== "pending") throw new ConflictError(`This line is already ${line.status}`);
     if (line.runId) {

@@ -994,7 +994,8 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
     },
   }),
   "decide-payout-line": op({
-    allowed: ["manager", "hr", "admin"], // a points line of team A's agent: its manager's too; no key scope approves awards
+    allowed: ["manager", "hr", "admin", "key"], // a points line of team A's agent: its manager's too
+    scope: "payouts:write",
     otherOrg: "refused",
     prepare: () => scratchLine(),
     run: (ctx, id) => decidePayoutLine(ctx, id, "approve"),
@@ -1005,7 +1006,8 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
     },
   }),
   "list-approvals": op({
-    allowed: ["manager", "hr", "admin"],
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "payouts:write",
     otherOrg: "own-org",
     prepare: async () => ({ teamA: await scratchLine(), cash: await scratchLine(cashLine), teamB: await scratchLine(teamBLine()) }),
     run: (ctx) => listApprovals(ctx),
@@ -1656,6 +1658,33 @@ const ROUTES: Record<string, RouteEntry> = {
     otherOrg: "404",
     comparable: runStateAnswer,
     check: (json) => expect(json).toMatchObject({ state: "approved" }),
+  },
+  "POST /api/v1/payout-runs/[id]/lines/[lineId]/approve": {
+    kind: "keyed",
+    scope: "payouts:write",
+    url: () => "http://localhost/api/v1/payout-runs/run/lines/line/approve",
+    params: async () => ({ id: lineRun.runId, lineId: await scratchLine() }),
+    otherOrg: "404",
+    comparable: (answer) => ({ status: answer.status, error: (answer.json as { error?: unknown } | undefined)?.error }),
+    check: async (json) => {
+      const { id } = json as { id: string };
+      expect(json).toEqual({ id, status: "approved" });
+      const [entry] = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orgId, a.org.id), eq(ledgerEntries.source, `payout_line:${id}`)));
+      expect(entry).toMatchObject({ agentId: a.users.agent.id, asset: "points", amount: 10 });
+    },
+  },
+  "POST /api/v1/payout-runs/[id]/lines/[lineId]/reject": {
+    kind: "keyed",
+    scope: "payouts:write",
+    url: () => "http://localhost/api/v1/payout-runs/run/lines/line/reject",
+    params: async () => ({ id: lineRun.runId, lineId: await scratchLine() }),
+    otherOrg: "404",
+    comparable: (answer) => ({ status: answer.status, error: (answer.json as { error?: unknown } | undefined)?.error }),
+    check: async (json) => {
+      const { id } = json as { id: string };
+      expect(json).toEqual({ id, status: "rejected" });
+      expect(await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orgId, a.org.id), eq(ledgerEntries.source, `payout_line:${id}`)))).toEqual([]);
+    },
   },
   "POST /api/v1/payout-runs/[id]/paid": {
     kind: "keyed",
@@ -2558,7 +2587,10 @@ describe("can() against SPEC §9", () => {
     expect(can(key(["kpis:read"]), "agents.view", { orgId: ORG, teamIds: [T2] })).toBe(true);
     expect(can(key(["events:write"]), "agents.view", { orgId: ORG })).toBe(false);
     expect(can(key(["payouts:read"]), "payouts.manage", { orgId: ORG })).toBe(false);
-    for (const p of ["org.admin", "audit.read", "users.read", "self.view", "kudos.give", "kudos.hide", "awards.approve"] as Permission[]) {
+    // deciding payout lines belongs to running payouts (SPEC §10 payouts:write, "approval"), cash and HR-only lines too
+    expect(can(key(["payouts:write"]), "awards.approve", { orgId: ORG, cash: true, hrOnly: true })).toBe(true);
+    expect(can(key(["payouts:read"]), "awards.approve", { orgId: ORG })).toBe(false);
+    for (const p of ["org.admin", "audit.read", "users.read", "self.view", "kudos.give", "kudos.hide"] as Permission[]) {
       expect(can(all, p, { orgId: ORG }), p).toBe(false);
     }
     expect(can(all, "events.write", { orgId: OTHER })).toBe(false);

@@ -283,7 +283,10 @@ describe("a campaign whose approval is HR's", () => {
     expect(await listApprovals(ctxOf(d.actors.manager))).toEqual([]);
     expect(await refusal(decidePayoutLine(ctxOf(d.actors.manager), mine.id, "approve"))).toBeInstanceOf(ForbiddenError);
     expect((await listApprovals(ctxOf(d.actors.hr))).map((l) => l.id).sort()).toEqual(pending.map((l) => l.id).sort());
-    expect((await decidePayoutLine(ctxOf(d.actors.hr), mine.id, "approve")).status).toBe("approved");
+    // the API names the run too: a line of another run is not found
+    expect(await refusal(decidePayoutLine(ctxOf(d.actors.hr), mine.id, "approve", { runId: "00000000-0000-4000-8000-000000000000" }))).toBeInstanceOf(NotFoundError);
+    expect((await decidePayoutLine(ctxOf(d.actors.hr), mine.id, "approve", { runId: payoutRunId })).status).toBe("approved");
+    expect(await refusal(decidePayoutLine(ctxOf(d.actors.hr), mine.id, "reject", { runId: payoutRunId }))).toBeInstanceOf(ConflictError);
   });
 });
 
