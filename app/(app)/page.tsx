@@ -5,6 +5,10 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getHome } from "@/lib/server/get-home";
 import { PageHead } from "@/lib/ui/page-head";
 
+/**
+ * Home: who I am, my organization, and for managers and admins their teams and the latest activity. Its key–value
+ * tables (kv-table) let a long email or team line wrap, so a phone never scrolls sideways.
+ */
 export default async function HomePage() {
   const ctx = await requirePageCtx();
   const home = await getHome(ctx);
@@ -44,7 +48,7 @@ export default async function HomePage() {
       <div className="grid grid-2">
         <section className="card">
           <h2>{t("profile")}</h2>
-          <table>
+          <table className="kv-table">
             <tbody>
               <tr>
                 <th scope="row">{t("email")}</th>
@@ -83,7 +87,7 @@ export default async function HomePage() {
         </section>
         <section className="card">
           <h2>{t("organization")}</h2>
-          <table>
+          <table className="kv-table">
             <tbody>
               <tr>
                 <th scope="row">{t("orgName")}</th>
@@ -114,7 +118,7 @@ export default async function HomePage() {
           {team.members.length === 0 ? (
             <p className="empty">{t("emptyTeam")}</p>
           ) : (
-            <table>
+            <table className="rows-narrow">
               <thead>
                 <tr>
                   <th>{t("name")}</th>
@@ -126,8 +130,8 @@ export default async function HomePage() {
                 {team.members.map((m) => (
                   <tr key={m.userId}>
                     <td>{m.name}</td>
-                    <td>{m.email}</td>
-                    <td>{m.active ? <span className="badge ok">{t("active")}</span> : <span className="badge bad">{t("inactive")}</span>}</td>
+                    <td className="wrap-anywhere r-full">{m.email}</td>
+                    <td className="r-top-end">{m.active ? <span className="badge ok">{t("active")}</span> : <span className="badge bad">{t("inactive")}</span>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -145,13 +149,13 @@ export default async function HomePage() {
           {home.recentAudit.length === 0 ? (
             <p className="empty">{t("noActivity")}</p>
           ) : (
-            <table>
+            <table className="rows-narrow">
               <tbody>
                 {home.recentAudit.map((e) => (
                   <tr key={e.id}>
                     <td className="small muted">{formatDateTime(e.createdAt, locale, home.org.timezone)}</td>
-                    <td>{e.actorLabel}</td>
-                    <td>
+                    <td className="wrap-anywhere r-full">{e.actorLabel}</td>
+                    <td className="wrap-anywhere r-top-end">
                       <code>{e.action}</code>
                     </td>
                   </tr>

@@ -1,6 +1,6 @@
 import type { LeaderboardRow, LeaderboardView } from "@/lib/server/leaderboard-view";
 import { POINTS_METRIC } from "@/lib/domain/leaderboards/standings";
-import { formatKpiValue } from "./kpi-format";
+import { formatKpiValue, kpiUnit } from "./kpi-format";
 
 /**
  * A board's rows as the board page and TV mode show them (STYLE: data shaped before JSX). Pure, so server pages and
@@ -38,16 +38,57 @@ export function movementOf(change: number | null): Movement {
 
 /**
  * The board's value in its KPI's unit; a composite is a score; points are a whole number with their unit ("1,250
- * pts"): `pointsUnit` is the localized abbreviation (leaderboards.units.points).
+ * pts"): `pointsUnit` is the localized abbreviation (leaderboards.units.points). `decimals` (see boardDecimals) fixes
+ * the fraction digits so a column lines up; without it, the KPI's own formatting.
  */
-export function formatBoardValue(metric: string, value: number, locale: string, pointsUnit = "pts"): string {
+export function formatBoardValue(metric: string, value: number, locale: string, pointsUnit = "pts", decimals?: number): string {
   if (metric === POINTS_METRIC) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)} ${pointsUnit}`;
-  return formatKpiValue(metric, value, locale);
+  if (decimals === undefined) return formatKpiValue(metric, value, locale);
+  const digits = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  switch (kpiUnit(metric)) {
+    case "percent":
+      return new Intl.NumberFormat(locale, { style: "percent", ...digits }).format(value / 100);
+    case "score":
+      return new Intl.NumberFormat(locale, { ...digits, signDisplay: "exceptZero" }).format(value);
+    case "number":
+      return new Intl.NumberFormat(locale, digits).format(value);
+    default:
+      return formatKpiValue(metric, value, locale);
+  }
 }
 
-function rowView(view: LeaderboardView, row: LeaderboardRow, me: string | null, locale: string, pointsUnit: string): BoardRowView {
-  const value = row.value === null ? null : formatBoardValue(view.metric, row.value, locale, pointsUnit);
-  const adjusted = view.fairness.method !== "raw" && row.score !== null && row.score !== row.value;
+/** The fraction digits `value` needs once rounded to at most `max` (91.96 at most 1 → 0: it reads "92"). */
+function digitsNeeded(value: number, max: number): number {
+  const scaled = Math.round(Math.abs(value) * 10 ** max);
+  for (let d = 0; d < max; d++) if (scaled % 10 ** (max - d) === 0) return d;
+  return max;
+}
+
+/**
+ * One number of fraction digits for a whole column of a board, so "1" does not sit beside "1.07": a composite (z-scores
+ * or 0–1 scores) always shows two; percentages and NPS-like scores one, or none when no value needs it; other means and
+ * custom metrics up to two. Undefined: the unit is never fractional (points, counts, durations).
+ */
+export function boardDecimals(metric: string, values: Iterable<number>): number | undefined {
+  if (metric === POINTS_METRIC) return undefined;
+  if (metric === "composite") return 2;
+  const unit = kpiUnit(metric);
+  const max = unit === "percent" || unit === "score" ? 1 : unit === "number" ? 2 : null;
+  if (max === null) return undefined;
+  let decimals = 0;
+  for (const v of values) decimals = Math.max(decimals, digitsNeeded(v, max));
+  return decimals;
+}
+
+type Digits = { value: number | undefined; score: number | undefined };
+
+function adjustedScore(view: LeaderboardView, row: LeaderboardRow): number | null {
+  return view.fairness.method !== "raw" && row.score !== null && row.score !== row.value ? row.score : null;
+}
+
+function rowView(view: LeaderboardView, row: LeaderboardRow, me: string | null, locale: string, pointsUnit: string, digits: Digits): BoardRowView {
+  const value = row.value === null ? null : formatBoardValue(view.metric, row.value, locale, pointsUnit, digits.value);
+  const score = adjustedScore(view, row);
   return {
     agent: row.agent,
     name: row.name,
@@ -55,7 +96,7 @@ function rowView(view: LeaderboardView, row: LeaderboardRow, me: string | null, 
     rankLabel: row.rank === null ? "–" : String(row.rank),
     value,
     n: row.n,
-    score: adjusted ? formatBoardValue(view.metric, row.score!, locale, pointsUnit) : null,
+    score: score === null ? null : formatBoardValue(view.metric, score, locale, pointsUnit, digits.score),
     move: movementOf(row.change),
     mine: me !== null && row.agent === me,
   };
@@ -63,7 +104,11 @@ function rowView(view: LeaderboardView, row: LeaderboardRow, me: string | null, 
 
 /** `me`: the viewer's agent id (external id), or null when they have no agent profile. `pointsUnit`: as formatBoardValue. */
 export function boardRowsView(view: LeaderboardView, me: string | null, locale: string, pointsUnit = "pts"): BoardRowsView {
-  const rows = view.rows.map((r) => rowView(view, r, me, locale, pointsUnit));
+  const digits: Digits = {
+    value: boardDecimals(view.metric, view.rows.flatMap((r) => (r.value === null ? [] : [r.value]))),
+    score: boardDecimals(view.metric, view.rows.flatMap((r) => adjustedScore(view, r) ?? [])),
+  };
+  const rows = view.rows.map((r) => rowView(view, r, me, locale, pointsUnit, digits));
   const ranked = rows.filter((r) => r.rank !== null);
   const unranked = rows.filter((r) => r.rank === null);
   const mine = rows.find((r) => r.mine) ?? null;

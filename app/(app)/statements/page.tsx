@@ -30,7 +30,8 @@ async function load(...args: Parameters<typeof getStatement>) {
 
 /**
  * My statements (SPEC §6, §9): balances, every line by period with its why, disputes and their resolution, and the
- * ledger. HR, admins and managers of the agent's teams may open another agent's with ?agent=<userId>.
+ * ledger. HR, admins and managers of the agent's teams may open another agent's with ?agent=<userId>. On a phone each
+ * table row becomes a small card (rows-narrow in globals.css): amount and status stay on screen, top right.
  */
 export default async function StatementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageCtx("self.view");
@@ -88,7 +89,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
               <span className="muted small">{t("lineCount", { count: p.lines.length })}</span>
             </div>
             <div className="table-wrap">
-              <table className={styles.statementTable}>
+              <table className={`${styles.statementTable} rows-narrow`}>
                 <thead>
                   <tr>
                     <th>{t("campaign")}</th>
@@ -113,14 +114,14 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
                             <span className="badge">{tp(`awardTypes.${line.awardType}`)}</span>
                           </div>
                         </td>
-                        <td className="num">
+                        <td className="num r-top-end">
                           <AmountCell line={line} />
                         </td>
-                        <td>
+                        <td className="r-end">
                           <span className={`badge ${LINE_STATUS_TONE[line.status] ?? ""}`}>{tp(`statuses.${line.status}`)}</span>
                         </td>
                         {own && (
-                          <td>
+                          <td className="r-full">
                             {openDispute.has(line.id) ? <span className="badge warn">{t("disputeOpen")}</span> : <DisputeLineForm lineId={line.id} />}
                           </td>
                         )}
@@ -140,7 +141,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
           <p className="empty">{t("noDisputes")}</p>
         ) : (
           <div className="table-wrap">
-            <table data-testid="my-disputes">
+            <table className="rows-narrow" data-testid="my-disputes">
               <thead>
                 <tr>
                   <th>{t("line")}</th>
@@ -158,14 +159,14 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
                         {line.campaign} · <AmountCell line={line} />
                         <div className="muted small">{line.period}</div>
                       </td>
-                      <td>
+                      <td className="r-full" data-label={t("comment")}>
                         <p className="flush wrap-anywhere">{d.comment}</p>
                         <span className="muted small">{when(d.createdAt)}</span>
                       </td>
-                      <td>
+                      <td className="r-top-end">
                         <span className={`badge ${DISPUTE_STATE_TONE[d.state] ?? ""}`}>{tp(`disputeStates.${d.state}`)}</span>
                       </td>
-                      <td>
+                      <td className="r-full" data-label={t("resolution")}>
                         {d.resolution ? <p className="flush wrap-anywhere">{d.resolution}</p> : <span className="muted">{t("waiting")}</span>}
                         {d.resolvedAt && <span className="muted small">{when(d.resolvedAt)}</span>}
                       </td>
@@ -184,7 +185,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
           <p className="empty">{t("noHistory")}</p>
         ) : (
           <div className="table-wrap">
-            <table data-testid="ledger-history">
+            <table className="rows-narrow" data-testid="ledger-history">
               <thead>
                 <tr>
                   <th>{t("when")}</th>
@@ -201,11 +202,11 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
                     <td>
                       <span className="badge">{t(`kinds.${e.kind}`)}</span>
                     </td>
-                    <td className="small">{assetName(e.asset)}</td>
-                    <td className="num">
+                    <td className="small r-end">{assetName(e.asset)}</td>
+                    <td className="num r-top-end">
                       <span className={e.amount < 0 ? `${styles.amount} ${styles.negative}` : styles.amount}>{formatAssetDelta(e.asset, e.amount, deps.t, locale)}</span>
                     </td>
-                    <td className="small muted">{[lineOf.get(e.source), e.memo].filter(Boolean).join(" · ") || "—"}</td>
+                    <td className="small muted r-full">{[lineOf.get(e.source), e.memo].filter(Boolean).join(" · ") || "—"}</td>
                   </tr>
                 ))}
               </tbody>

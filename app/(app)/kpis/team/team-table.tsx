@@ -9,8 +9,9 @@ async function Cell({ cell }: { cell: ValueView }) {
       {cell.display !== null ? (
         <span className={cell.onTarget === false ? "kpi-off" : cell.onTarget ? "kpi-on" : undefined}>{cell.display}</span>
       ) : (
-        <span className="badge warn" title={cell.n > 0 ? t("needSamples", { n: cell.n, min: cell.minSamples }) : t("noSamples")}>
-          {t("notEnoughData")}
+        <span className="kpi-none" title={`${t("notEnoughData")}: ${cell.n > 0 ? t("needSamples", { n: cell.n, min: cell.minSamples }) : t("noSamples")}`}>
+          <span aria-hidden="true">—</span>
+          <span className="sr-caption">{t("notEnoughData")}</span>
         </span>
       )}
       <span className="cell-n">{t("samples", { n: cell.n })}</span>
@@ -18,7 +19,11 @@ async function Cell({ cell }: { cell: ValueView }) {
   );
 }
 
-/** Agents × KPIs with each value's sample, "not enough data" marked, and the team total in the footer. */
+/**
+ * Agents × KPIs with each value's sample, "not enough data" marked, and the team total in the footer. A cell without
+ * enough data is a short "—" (tinted, its reason in the title and for screen readers): a badge per cell of an agent
+ * without data would stretch the table past the screen.
+ */
 export async function TeamTable({ teamName, table }: { teamName: string; table: TeamTableView }) {
   const t = await getTranslations("kpis");
   return (
