@@ -7,6 +7,7 @@ import { signIn, signOut } from "@/lib/auth";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { getPreferredLocale } from "@/lib/server/get-preferred-locale";
 import type { ActionState } from "@/lib/ui/action-state";
+import { withValues, type FormResult } from "@/lib/ui/form-result";
 import { zodIssues } from "@/lib/validation";
 
 const signInSchema = z.object({
@@ -27,8 +28,16 @@ function safeCallback(url: string | undefined): string {
   }
 }
 
-/** Public by nature: it is how a session starts. Throttling lives in verifyCredentials. */
-export async function signInAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+/**
+ * Public by nature: it is how a session starts. Throttling lives in verifyCredentials. A failure echoes the email back
+ * (never the password) so the form keeps what was typed.
+ */
+export async function signInAction(_prev: FormResult | null, formData: FormData): Promise<FormResult> {
+  const email = formData.get("email");
+  return withValues(await attemptSignIn(formData), { email: typeof email === "string" ? email : "" });
+}
+
+async function attemptSignIn(formData: FormData): Promise<ActionState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(zodIssues(parsed.error).map((i) => [i.path, i.message]));

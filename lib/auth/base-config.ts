@@ -7,7 +7,8 @@ export function isPublicPath(pathname: string): boolean {
     pathname.startsWith("/api/") ||
     pathname.startsWith("/tv/") ||
     pathname.startsWith("/_next/") ||
-    pathname === "/favicon.ico"
+    pathname === "/favicon.ico" ||
+    pathname === "/icon.svg" // app/icon.svg, which the sign-in page shows too
   );
 }
 
@@ -17,4 +18,14 @@ export const baseAuthConfig = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   trustHost: true,
   providers: [],
+  logger: {
+    // A refused sign-in (wrong password, locked account) is routine: one line, not Auth.js's stack trace per attempt.
+    error(error: Error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") {
+        console.warn(`[podium] sign-in refused (${(error as { code?: string }).code ?? "credentials"})`);
+        return;
+      }
+      console.error("[auth]", error);
+    },
+  },
 } satisfies NextAuthConfig;

@@ -61,7 +61,18 @@ export function distribution(periods: readonly EvaluationResult[], rule: { metri
   return histogram(values, bins).map((b, i) => ({ key: String(i), label: fmt(b.from), range: `${fmt(b.from)} – ${fmt(b.to)}`, count: b.count }));
 }
 
+/**
+ * Intl output with ordinary spaces. ICU puts thin (U+2009) and narrow no-break (U+202F) spaces into date ranges, times
+ * and some locales' numbers, but not every ICU does so alike: Node's says "Nov 1\u2009–\u200930, 2026" where Chromium's
+ * says "Nov 1 – 30, 2026". Text rendered on the server and hydrated in the browser must be the same on both, so anything
+ * formatted on both sides goes through this.
+ */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u2009\u202f]/g, " ");
+}
+
+/** "Nov 1 – 30, 2026" (en), "1–30 Nov 2026" (ms): the same text on the server and in the browser. */
 export function periodLabel(period: { from: string; to: string }, locale: string): string {
   const f = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  return f.formatRange(new Date(`${period.from}T00:00:00Z`), new Date(`${period.to}T00:00:00Z`));
+  return plainSpaces(f.formatRange(new Date(`${period.from}T00:00:00Z`), new Date(`${period.to}T00:00:00Z`)));
 }

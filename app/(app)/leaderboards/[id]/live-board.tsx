@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import type { LeaderboardView } from "@/lib/server/leaderboard-view";
 import { fairnessLabel } from "@/lib/ui/leaderboard-format";
@@ -14,11 +14,27 @@ import styles from "../leaderboards.module.css";
 /**
  * The board as it is now: rendered on the server, then kept current by the board's event stream (the server sends
  * the whole view on connect and on every change, so a reconnect catches up by itself). `me`: the viewer's agent id.
+ * `timeZone`: the organization's (org.timezone), in which "updated 1:27:05 AM" is told, as every other time in the app;
+ * without it, the zone next-intl was configured with (the server's), never the browser's own.
  */
-export function LiveBoard({ initial, me, url, valueLabel }: { initial: LeaderboardView; me: string | null; url: string; valueLabel: string }) {
+export function LiveBoard({
+  initial,
+  me,
+  url,
+  valueLabel,
+  timeZone,
+}: {
+  initial: LeaderboardView;
+  me: string | null;
+  url: string;
+  valueLabel: string;
+  timeZone?: string;
+}) {
   const t = useTranslations("leaderboards");
   const tRoot = useTranslations();
   const locale = useLocale();
+  const configuredZone = useTimeZone();
+  const zone = timeZone ?? configuredZone;
   const [view, setView] = useState(initial);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   // A failure after the stream opened: the board was deleted (the stream ends), or it cannot be ranked right now.
@@ -36,7 +52,7 @@ export function LiveBoard({ initial, me, url, valueLabel }: { initial: Leaderboa
   });
   const pointsUnit = tRoot("leaderboards.units.points");
   const rows = useMemo(() => boardRowsView(view, me, locale, pointsUnit), [view, me, locale, pointsUnit]);
-  const time = updatedAt ? new Intl.DateTimeFormat(locale, { timeStyle: "medium" }).format(updatedAt) : null;
+  const time = updatedAt ? new Intl.DateTimeFormat(locale, { timeStyle: "medium", timeZone: zone }).format(updatedAt) : null;
   return (
     <>
       {rows.neighbours && rows.mine && <MyPosition mine={rows.mine} neighbours={rows.neighbours} ranked={view.ranked} minSamples={view.fairness.minSamples} />}

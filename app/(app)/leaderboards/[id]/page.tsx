@@ -65,7 +65,7 @@ export default async function LeaderboardPage({ params, searchParams }: { params
           {t("filters.invalidCustom")}
         </div>
       )}
-      <LiveBoard key={streamUrl(id, q)} initial={view} me={trend.me} url={streamUrl(id, q)} valueLabel={metric} />
+      <LiveBoard key={streamUrl(id, q)} initial={view} me={trend.me} url={streamUrl(id, q)} valueLabel={metric} timeZone={org.timezone} />
       <BoardTrendCard id={id} q={q} trend={trend} queue={view.scope.queue} />
     </div>
   );
