@@ -54,6 +54,10 @@ test.describe("incentive campaigns", () => {
     const text = builder.getByLabel("Campaign JSON");
     await text.fill("{ not json");
     await expect(builder.getByTestId("json-error")).toContainText("Not valid JSON");
+    // … and holds Save and the form tab, so the edits cannot be dropped by saving the last valid draft
+    await expect(builder.getByTestId("save-campaign")).toBeDisabled();
+    await expect(builder.getByTestId("save-blocked")).toContainText("does not parse");
+    await expect(builder.getByRole("tab", { name: "Form" })).toBeDisabled();
     await text.fill(JSON.stringify({ ...json, description: "Edited as JSON" }, null, 2));
     await expect(builder.getByTestId("json-error")).toHaveCount(0);
     await builder.getByRole("tab", { name: "Form" }).click();

@@ -12,7 +12,13 @@ async function createUpsellsBoard(page: Page, name: string): Promise<string> {
   await page.goto("/leaderboards");
   await page.getByTestId("new-board").click();
   const form = page.getByTestId("board-form");
-  await form.getByLabel("Name", { exact: true }).fill(name);
+  // saving without a name takes the person to the field (the Save button is at the bottom of a long form)
+  await form.getByTestId("save-board").click();
+  // (the element is checked directly: toBeFocused also wants the window focused, which parallel workers do not give)
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe("name");
+  await expect(page.getByTestId("board-form-error")).toBeVisible();
+  await expect(form.locator('[data-field="name"]')).toHaveText("is required");
+  await form.getByLabel(/^Name/).fill(name);
   await form.getByLabel("Ranks by", { exact: true }).selectOption({ label: "Custom metric…" });
   await form.getByLabel("Ranks by: metric key").fill("metric:upsells");
   await form.getByLabel("Period", { exact: true }).selectOption("custom");

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Queryable } from "../client";
-import { campaignVersions, campaigns, type Campaign, type CampaignState, type CampaignVersion } from "../schema";
+import { campaignVersions, campaigns, recognitionPicks, type Campaign, type CampaignState, type CampaignVersion } from "../schema";
 import type { CampaignDocument } from "@/lib/domain/campaigns/document";
 
 export type CampaignWithDocument = Campaign & { document: CampaignDocument; versionCreatedAt: Date; versionCreatedBy: string };
@@ -96,4 +96,30 @@ export async function setCampaignState(q: Queryable, campaignId: string, state: 
     .update(campaigns)
     .set({ state, updatedAt: now, ...(state === "launched" ? { launchedAt: now } : {}) })
     .where(eq(campaigns.id, campaignId));
+}
+
+export type RecognitionPick = typeof recognitionPicks.$inferSelect;
+
+/** The pick of one period of a recognition campaign (SPEC §8.2), if the manager made one. */
+export async function findRecognitionPick(q: Queryable, orgId: string, campaignId: string, period: { from: string; to: string }): Promise<RecognitionPick | undefined> {
+  const [row] = await q
+    .select()
+    .from(recognitionPicks)
+    .where(and(eq(recognitionPicks.orgId, orgId), eq(recognitionPicks.campaignId, campaignId), eq(recognitionPicks.periodFrom, period.from), eq(recognitionPicks.periodTo, period.to)));
+  return row;
+}
+
+/** Sets (or replaces) the pick of a period. */
+export async function saveRecognitionPick(q: Queryable, pick: typeof recognitionPicks.$inferInsert): Promise<void> {
+  await q
+    .insert(recognitionPicks)
+    .values(pick)
+    .onConflictDoUpdate({
+      target: [recognitionPicks.campaignId, recognitionPicks.periodFrom],
+      set: { periodTo: pick.periodTo, agentId: pick.agentId, reason: pick.reason ?? null, pickedBy: pick.pickedBy ?? null, pickedByLabel: pick.pickedByLabel, pickedAt: pick.pickedAt ?? new Date() },
+    });
+}
+
+export async function deleteRecognitionPick(q: Queryable, orgId: string, campaignId: string, periodFrom: string): Promise<void> {
+  await q.delete(recognitionPicks).where(and(eq(recognitionPicks.orgId, orgId), eq(recognitionPicks.campaignId, campaignId), eq(recognitionPicks.periodFrom, periodFrom)));
 }

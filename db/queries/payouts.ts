@@ -35,14 +35,19 @@ export async function findPeriod(q: Queryable, orgId: string, id: string): Promi
   return row;
 }
 
-export async function listPeriods(q: Queryable, orgId: string): Promise<Array<Period & { runId: string | null; runState: PayoutRunState | null }>> {
+/** Periods, newest first, with their run and the name of the person who closed it (null for keys and the CLI). */
+export async function listPeriods(
+  q: Queryable,
+  orgId: string,
+): Promise<Array<Period & { runId: string | null; runState: PayoutRunState | null; closedByName: string | null }>> {
   const rows = await q
-    .select({ period: periods, runId: payoutRuns.id, runState: payoutRuns.state })
+    .select({ period: periods, runId: payoutRuns.id, runState: payoutRuns.state, closedByName: users.name })
     .from(periods)
     .leftJoin(payoutRuns, eq(payoutRuns.periodId, periods.id))
+    .leftJoin(users, and(eq(users.id, periods.closedBy), eq(users.orgId, periods.orgId)))
     .where(eq(periods.orgId, orgId))
     .orderBy(desc(periods.fromDay));
-  return rows.map((r) => ({ ...r.period, runId: r.runId, runState: r.runState }));
+  return rows.map((r) => ({ ...r.period, runId: r.runId, runState: r.runState, closedByName: r.closedByName }));
 }
 
 /** Closed periods that received late events since their adjustments were last computed. */
@@ -220,7 +225,8 @@ export async function findDispute(q: Queryable, orgId: string, id: string, opts:
   return row;
 }
 
-export type DisputeRow = Dispute & { line: LineRow };
+/** A dispute with the line it concerns, and the adjustment line an accepted one produced. */
+export type DisputeRow = Dispute & { line: LineRow; adjustment: LineRow | null };
 
 export async function listDisputes(q: Queryable, orgId: string, opts: { state?: Dispute["state"]; agentId?: string; runId?: string } = {}): Promise<DisputeRow[]> {
   const rows = await q
@@ -237,9 +243,10 @@ export async function listDisputes(q: Queryable, orgId: string, opts: { state?: 
     )
     .orderBy(desc(disputes.createdAt), desc(disputes.id));
   if (rows.length === 0) return [];
-  const lines = await runLines(q, orgId, inArray(payoutLines.id, rows.map((r) => r.dispute.lineId)));
+  const ids = rows.flatMap((r) => (r.dispute.adjustmentLineId ? [r.dispute.lineId, r.dispute.adjustmentLineId] : [r.dispute.lineId]));
+  const lines = await runLines(q, orgId, inArray(payoutLines.id, ids));
   const byId = new Map(lines.map((l) => [l.id, l]));
-  return rows.map((r) => ({ ...r.dispute, line: byId.get(r.dispute.lineId)! }));
+  return rows.map((r) => ({ ...r.dispute, line: byId.get(r.dispute.lineId)!, adjustment: r.dispute.adjustmentLineId ? (byId.get(r.dispute.adjustmentLineId) ?? null) : null }));
 }
 
 /** What an export needs of a line (no explanation). Numbers and days travel as text, decoded the same on both engines. */

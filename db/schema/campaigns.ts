@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { CampaignDocument } from "@/lib/domain/campaigns/document";
 import { organizations } from "./orgs";
 import { users } from "./users";
@@ -52,6 +52,31 @@ export const campaignVersions = pgTable(
   (t) => [
     primaryKey({ columns: [t.campaignId, t.version] }),
     foreignKey({ columns: [t.campaignId], foreignColumns: [campaigns.id], name: "campaign_versions_campaign_fk" }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * The winner a manager picked for one period of a recognition campaign (SPEC §8.2, employee of the month: a shortlist
+ * by score, then the manager's final pick). One per campaign and period; it may change until the period is closed,
+ * and the close pays the campaign's award to the pick if they are on the shortlist.
+ */
+export const recognitionPicks = pgTable(
+  "recognition_picks",
+  {
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id").notNull(),
+    periodFrom: date("period_from").notNull(),
+    periodTo: date("period_to").notNull(),
+    agentId: text("agent_id").notNull().references(() => users.id),
+    /** Why this agent, as the manager put it (shown to the agent with the award). */
+    reason: text("reason"),
+    pickedBy: text("picked_by"),
+    pickedByLabel: text("picked_by_label").notNull(),
+    pickedAt: timestamp("picked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.periodFrom] }),
+    foreignKey({ columns: [t.campaignId], foreignColumns: [campaigns.id], name: "recognition_picks_campaign_fk" }).onDelete("cascade"),
   ],
 );
 

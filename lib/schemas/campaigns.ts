@@ -259,6 +259,19 @@ export const standingsQuerySchema = z
     else if (q.from && q.to && daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${MAX_RANGE_DAYS} days` });
   });
 
+/** A manager's pick of a recognition campaign's winner for one of its periods (SPEC §8.2); agent null clears it. */
+export const recognitionPickSchema = z.object({
+  from: z.string({ message: "is required (YYYY-MM-DD)" }).refine(isValidDay, { message: "must be a date as YYYY-MM-DD" }),
+  to: z.string({ message: "is required (YYYY-MM-DD)" }).refine(isValidDay, { message: "must be a date as YYYY-MM-DD" }),
+  agent: z.string().trim().min(1, { message: "must not be empty" }).max(320).nullable(),
+  reason: z
+    .string()
+    .trim()
+    .max(500, { message: "must be at most 500 characters" })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+
 /** Fields a read returns beside the document (GET → edit → PUT round-trips): ignored on write, except `shadow`. */
 const READ_ONLY_FIELDS = ["id", "version", "status", "createdAt", "updatedAt", "launchedAt", "createdBy"] as const;
 

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { findRecognitionPick } from "@/db/queries/campaigns";
 import { foldPendingRollups } from "@/db/queries/events";
 import { previousRange } from "@/lib/domain/calendar";
 import type { CampaignDocument } from "@/lib/domain/campaigns/document";
@@ -14,17 +15,23 @@ import { addRows, agentKpis, agentsFilter, kpisOf, newBucket, planKpis, readSums
  * Loads what the rules engine needs for one campaign document over one period — participants, their KPIs, the
  * previous period's for `improvement`, per-day or per-week values for streaks — and evaluates it. simulate, standings
  * and "my incentives" all go through here, so a what-if over a range equals the standings of the same campaign
- * launched over that range. Reads rollups only; callers authorize first.
+ * launched over that range. Reads rollups only; callers authorize first. `campaignId` names a stored campaign: a
+ * recognition rule then gets the manager's pick for the period (SPEC §8.2); what-ifs have none.
  */
 export async function evaluateCampaign(
   db: Db,
   orgId: string,
   document: CampaignDocument,
   period: DayRange,
-  opts: { directory?: Directory; picks?: readonly string[]; cache?: KpiCache } = {},
+  opts: { directory?: Directory; picks?: readonly string[]; cache?: KpiCache; campaignId?: string } = {},
 ): Promise<{ result: EvaluationResult; participants: DirectoryAgent[] }> {
   if (!opts.cache) await foldPendingRollups(db, orgId); // count every stored batch (a cache folded when it was made)
   const directory = opts.directory ?? (await loadDirectory(db, orgId));
+  if (opts.picks === undefined && opts.campaignId !== undefined && document.rule.kind === "recognition") {
+    const pick = await findRecognitionPick(db, orgId, opts.campaignId, period);
+    const agent = pick && directory.agents.find((a) => a.userId === pick.agentId);
+    opts = { ...opts, picks: agent ? [agent.externalId] : [] };
+  }
   const participants = campaignParticipants(document, directory);
   const rule = document.rule;
   const kpis = opts.cache ? await opts.cache.table(period) : await agentKpis(db, orgId, period, ruleKpis(rule), participants, directory);

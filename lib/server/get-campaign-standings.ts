@@ -32,7 +32,7 @@ export async function getCampaignStandings(ctx: Ctx, id: string, query: { from?:
   authorizeCampaignRead(ctx.actor, orgId, campaign.document, directory);
   const { today } = await organizationToday(ctx.db, orgId, nowOf(ctx));
   const period = range.from && range.to ? { from: range.from, to: range.to } : currentPeriod(campaign.document.schedule, today)!;
-  const { result } = await evaluateCampaign(ctx.db, orgId, campaign.document, period, { directory });
+  const { result } = await evaluateCampaign(ctx.db, orgId, campaign.document, period, { directory, campaignId: id });
   return {
     campaignId: id,
     version: campaign.version,

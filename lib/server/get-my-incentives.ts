@@ -55,7 +55,7 @@ export async function getMyIncentives(ctx: Ctx): Promise<{ today: string; agent:
     };
     try {
       const document = revalidate(row.document);
-      const { result } = await evaluateCampaign(ctx.db, orgId, document, period, { directory });
+      const { result } = await evaluateCampaign(ctx.db, orgId, document, period, { directory, campaignId: row.id });
       const mine = result.results.find((r) => r.agent === me.externalId) ?? null;
       incentives.push({ campaign, period, pace, result: mine, progress: mine ? progressOf(document, mine, pace) : null, standing: standingOf(document, result.results), error: null });
     } catch (err) {

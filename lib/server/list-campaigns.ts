@@ -37,7 +37,7 @@ export async function listCampaigns(ctx: Ctx): Promise<CampaignListItem[]> {
     if (view.status === "active" || view.status === "ended") {
       try {
         const period = currentPeriod(row.document.schedule, today)!;
-        const { result } = await evaluateCampaign(ctx.db, orgId, revalidate(row.document), period, { directory });
+        const { result } = await evaluateCampaign(ctx.db, orgId, revalidate(row.document), period, { directory, campaignId: row.id });
         cost = { ...period, totals: result.totals };
       } catch (err) {
         if (!isAppError(err)) throw err;

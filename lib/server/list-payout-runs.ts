@@ -44,7 +44,7 @@ export async function listPayoutRuns(ctx: Ctx): Promise<PayoutOverview> {
     progress: p.progress,
     total: p.total,
     closedAt: p.closedAt,
-    closedBy: p.closedByLabel,
+    closedBy: p.closedByName ?? p.closedByLabel, // a person by name; a key or the CLI as the audit log names it
     runId: p.runId,
     runState: p.runState,
   }));

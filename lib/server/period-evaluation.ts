@@ -56,7 +56,7 @@ export async function campaignLines(
 ): Promise<CampaignLines> {
   const results: ParticipantResult[] = [];
   for (const period of periodsEndingIn(campaign.document, range)) {
-    const { result } = await evaluateCampaign(db, orgId, campaign.document, period, { directory, ...(cache ? { cache } : {}) });
+    const { result } = await evaluateCampaign(db, orgId, campaign.document, period, { directory, campaignId: campaign.id, ...(cache ? { cache } : {}) });
     results.push(...result.results);
   }
   return { campaign, approval: campaign.document.approval ?? "auto", lines: awardLines(results) };

@@ -27,6 +27,8 @@ import { deleteTeam } from "@/lib/server/delete-team";
 import { deleteWebhookSecret } from "@/lib/server/delete-webhook-secret";
 import { getHome } from "@/lib/server/get-home";
 import { getKpis, type KpiResult } from "@/lib/server/get-kpis";
+import { getRecognitionPicks } from "@/lib/server/get-recognition-picks";
+import { pickRecognitionWinner } from "@/lib/server/pick-recognition-winner";
 import { getKpiSeries } from "@/lib/server/get-kpi-series";
 import { getKpiSettings } from "@/lib/server/get-kpi-settings";
 import { getMyKpis } from "@/lib/server/get-my-kpis";
@@ -69,7 +71,7 @@ import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/admin/api-ke
 import { updateOrganizationAction } from "@/app/(app)/admin/organization/actions";
 import { updateKpiSettingsAction } from "@/app/(app)/admin/kpi-settings/actions";
 import { createDisplayLinkAction, deleteLeaderboardAction, revokeDisplayLinkAction, saveLeaderboardAction } from "@/app/(app)/leaderboards/actions";
-import { archiveCampaignAction, launchCampaignAction, previewCampaignAction, replayCampaignAction, saveCampaignAction } from "@/app/(app)/campaigns/actions";
+import { archiveCampaignAction, launchCampaignAction, pickWinnerAction, previewCampaignAction, replayCampaignAction, saveCampaignAction } from "@/app/(app)/campaigns/actions";
 import { deleteImportMappingAction, importRowsAction, saveImportMappingAction } from "@/app/(app)/admin/import/actions";
 import { deleteWebhookSecretAction, setWebhookSecretAction } from "@/app/(app)/admin/data-sources/actions";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
@@ -211,6 +213,19 @@ const scratchBoard = async () => (await createLeaderboard({ db, actor: a.actors.
 const scratchDisplayLink = async () => (await createDisplayLink({ db, actor: a.actors.admin }, { name: uniq("Screen"), boards: [await scratchBoard()] })).id;
 let routeBoardId = "";
 const scratchCampaign = async () => (await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id;
+/** A launched employee-of-the-month campaign of team A (SPEC §8.2) in one period, whose shortlist is agent A. */
+const RECOGNITION_PERIOD = { from: "2026-03-01", to: "2099-12-31" };
+const scratchRecognition = async () => {
+  const ctx = { db, actor: a.actors.admin };
+  const { id } = await createCampaign(ctx, {
+    ...teamACampaign(),
+    name: uniq("Team A star"),
+    schedule: { period: "custom", ...RECOGNITION_PERIOD },
+    rule: { kind: "recognition", metric: "calls_answered", shortlist: 1, award: { type: "badge", badge: "star" } },
+  });
+  await launchCampaign(ctx, id);
+  return id;
+};
 
 beforeAll(async () => {
   app = await useAppDatabase();
@@ -219,6 +234,8 @@ beforeAll(async () => {
   b = await makeOrg(db, "Authz B");
   routeCampaignId = (await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id;
   routeBoardId = await scratchBoard();
+  // agent A answered a call in March: the recognition campaigns' shortlist (no other case reads March)
+  await ingestEvents({ db, actor: system }, [{ id: "authz-march-call", type: "call", agent: a.users.agent.externalId, occurredAt: "2026-03-05T10:00:00+08:00", answered: true }], { source: "test", orgId: a.org.id });
   // launch and archive change state: every request gets a draft of its own
   for (let i = 0; i < 32; i++) launchPool.push((await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id);
   for (let i = 0; i < 32; i++) archivePool.push((await createCampaign({ db, actor: a.actors.admin }, teamACampaign())).id);
@@ -564,6 +581,22 @@ const OPERATIONS: Record<string, AnyOpEntry> = {
     prepare: scratchCampaign,
     run: (ctx, id) => launchCampaign(ctx, id),
     check: (r) => expect(r.status).toBe("active"),
+  }),
+  "get-recognition-picks": op({
+    allowed: ["manager", "hr", "admin", "key"],
+    scope: "campaigns:write",
+    otherOrg: "refused",
+    prepare: scratchRecognition,
+    run: (ctx, id) => getRecognitionPicks(ctx, id),
+    check: (r) => expect(r.periods.map((p) => [p.from, p.shortlist.map((s) => s.agent)])).toEqual([[RECOGNITION_PERIOD.from, [a.users.agent.externalId]]]),
+  }),
+  "pick-recognition-winner": op({
+    allowed: ["manager", "hr", "admin", "key"], // a campaign of team A: its manager picks
+    scope: "campaigns:write",
+    otherOrg: "refused",
+    prepare: scratchRecognition,
+    run: (ctx, id) => pickRecognitionWinner(ctx, id, { ...RECOGNITION_PERIOD, agent: a.users.agent.externalId, reason: "Steady all month" }),
+    check: (r) => expect(r.pick).toMatchObject({ agent: a.users.agent.externalId, reason: "Steady all month" }),
   }),
   "list-campaign-versions": op({
     allowed: ["manager", "hr", "admin", "key"],
@@ -1139,6 +1172,7 @@ const NOT_ACTOR_OPERATIONS: Record<string, string> = {
   "campaign-evaluation": "helper that loads KPIs and evaluates a campaign for simulate, replay, standings and the list, which authorize before calling it",
   "campaign-load": "helper that loads (org-scoped) and re-validates a stored campaign for the campaign operations",
   "campaign-view": "shapes a loaded campaign for reading, no data access",
+  "recognition-period": "helper of the recognition pick operations (loads the campaign, evaluates a period), which authorize before calling it",
   "display-token": "makes and hashes display tokens, no data access",
   "get-display": "no actor: TV mode, where the display token is the credential (open-display); realtime.test.ts",
   "leaderboard-input": "validates a board and checks its teams for create-leaderboard and update-leaderboard, which authorize first",
@@ -2210,6 +2244,15 @@ const ACTIONS: Record<string, ActionEntry> = {
     prepare: scratchCampaign,
     invoke: (id) => archiveCampaignAction(id),
     check: (state) => expect(state).toMatchObject({ ok: true, data: { status: "archived" } }),
+  },
+  "app/(app)/campaigns/actions.ts#pickWinnerAction": {
+    kind: "session",
+    allowed: ["manager", "hr", "admin"], // a campaign of team A: its manager picks
+    otherOrg: "refused",
+    signedOut: "401",
+    prepare: scratchRecognition,
+    invoke: (campaignId) => pickWinnerAction(null, form({ campaignId, ...RECOGNITION_PERIOD, agent: a.users.agent.externalId!, reason: "" })),
+    check: (state) => expect(state).toMatchObject({ ok: true, data: { from: RECOGNITION_PERIOD.from, pick: { agent: a.users.agent.externalId } } }),
   },
   "app/(app)/leaderboards/actions.ts#saveLeaderboardAction": {
     kind: "session",

@@ -7,9 +7,12 @@ import { archiveCampaign } from "@/lib/server/archive-campaign";
 import { createCampaign } from "@/lib/server/create-campaign";
 import { getOrganization } from "@/lib/server/get-organization";
 import { launchCampaign } from "@/lib/server/launch-campaign";
+import { pickRecognitionWinner } from "@/lib/server/pick-recognition-winner";
 import { replayCampaign } from "@/lib/server/replay-campaign";
 import { simulateCampaign } from "@/lib/server/simulate-campaign";
 import { updateCampaign } from "@/lib/server/update-campaign";
+import { formValues } from "@/lib/ui/action-state";
+import { withValues, type FormResult } from "@/lib/ui/form-result";
 import { runAction } from "@/lib/ui/run-action";
 
 // Thin adapters for the builder: its document (§5.1 JSON, plus `shadow`) in, one operation (which authorizes and
@@ -56,4 +59,18 @@ export async function archiveCampaignAction(id: unknown) {
   const result = await runAction((ctx) => archiveCampaign(ctx, String(id)));
   if (result.ok) revalidatePath("/campaigns", "layout");
   return result;
+}
+
+/**
+ * Employee of the month: picks (or, with `clear`, un-picks) the winner of one period of a recognition campaign, from
+ * the form on /campaigns/{id}/pick.
+ */
+export async function pickWinnerAction(_prev: FormResult | null, formData: FormData): Promise<FormResult> {
+  const text = (key: string) => String(formData.get(key) ?? "").trim();
+  const id = text("campaignId");
+  const clear = formData.get("clear") !== null;
+  const input = { from: text("from"), to: text("to"), agent: clear ? null : text("agent"), reason: text("reason") };
+  const result = await runAction((ctx) => pickRecognitionWinner(ctx, id, input));
+  if (result.ok) revalidatePath(`/campaigns/${id}/pick`);
+  return withValues(result, formValues(formData));
 }

@@ -66,8 +66,13 @@ export function incentiveCard(i: MyIncentive, deps: Deps): IncentiveCard {
     const cutoff = i.standing.cutoff === null ? null : t("cutoff", { places: i.standing.places, value: formatComparedValue(rule.metric, rule.compare, i.standing.cutoff, locale) });
     detail = cutoff ? `${rank} · ${cutoff}` : rank;
   }
+  // Per unit of 1 (5 points per solved ticket): every unit pays at once, so "the next unit" is no goal and its bar would
+  // sit empty. Show the next band instead when there is one, else no target and no bar (what was earned says it all).
+  const everyUnit = p?.units !== undefined && p.units.per <= 1;
+  const nextBand = everyUnit ? p!.units!.nextBand : null;
+  const goal = everyUnit ? (nextBand ? { target: nextBand.from, fraction: p!.current === null ? 0 : Math.min(1, Math.max(0, p!.current / nextBand.from)) } : null) : p ? { target: p.target, fraction: p.fraction } : null;
   const projected =
-    p && p.projected !== null && p.target !== null && p.current !== null && p.projected !== p.current
+    !everyUnit && p && p.projected !== null && p.target !== null && p.current !== null && p.projected !== p.current
       ? `${t("projected", { value: kpi(p.projected)!, to: deps.formatDay(i.period.to) })} — ${p.projectedReached ? t("projectedReached") : t("projectedMissed")}`
       : null;
   return {
@@ -79,10 +84,10 @@ export function incentiveCard(i: MyIncentive, deps: Deps): IncentiveCard {
     currentLabel: metric === "composite" ? t("score") : t("current"),
     current: p ? kpi(p.current) : r ? formatComparedValue(rule.metric, rule.compare, r.value, locale) : null,
     n: p?.n ?? r?.n ?? 0,
-    target: p && p.target !== null ? `${p.op === "lte" ? "≤" : "≥"} ${kpi(p.target)}` : null,
-    percent: p && p.fraction !== null ? Math.round(p.fraction * 100) : null,
+    target: p && goal && goal.target !== null ? `${p.op === "lte" ? "≤" : "≥"} ${kpi(goal.target)}` : null,
+    percent: goal && goal.fraction !== null ? Math.round(goal.fraction * 100) : null,
     reached: p?.reached ?? false,
-    needed: p ? neededText(p.needed, metric, deps) : null,
+    needed: p && !(everyUnit && !nextBand && p.needed.kind === "more_units") ? neededText(p.needed, metric, deps) : null,
     earned: r && r.awards.length > 0 ? formatAwards(r.awards, tCampaigns, locale) : t("earnedNothing"),
     earnedAny: (r?.awards.length ?? 0) > 0,
     projected,

@@ -54,6 +54,11 @@ export async function DisputesTable({ disputes, timezone }: { disputes: DisputeR
                       <ResolveDisputeForm disputeId={d.id} unit={amountUnit(d.line)} currency={d.line.currency} />
                     ) : (
                       <>
+                        {d.adjustment && (
+                          <span className="small" data-testid="dispute-adjustment">
+                            {t("lineTypes.adjustment")}: <AmountCell line={lineView(d.adjustment, t, deps)} />
+                          </span>
+                        )}
                         {d.resolution && <p className="flush small wrap-anywhere">{d.resolution}</p>}
                         {d.resolvedAt && <span className="muted small">{formatDateTime(d.resolvedAt, locale, timezone)}</span>}
                       </>

@@ -52,6 +52,8 @@ export function CampaignBuilder(props: { initial: CampaignDocument; initialShado
     return next;
   }), []);
   const dirty = meta === null || snapshot(doc, shadow) !== saved;
+  // the JSON view's text does not parse: saving would save the last valid draft and silently drop those edits
+  const [jsonError, setJsonError] = useState<string | null>(null);
   const archived = meta?.status === "archived";
   const problem = formProblem(doc);
   const failed = (status: number, message: string) => setNotice({ tone: "error", text: status === 403 ? t("builder.forbidden") : translate(message) });
@@ -97,7 +99,9 @@ export function CampaignBuilder(props: { initial: CampaignDocument; initialShado
           title={(typeof doc.name === "string" && doc.name.trim()) || (meta ? t("builder.untitled") : t("builder.newTitle"))}
           subtitle={t("builder.subtitle")}
         />
-        <LifecycleBar meta={meta} dirty={dirty} busy={busy} onSave={save} onLaunch={() => lifecycle("launch")} onArchive={() => lifecycle("archive")} />
+        <LifecycleBar meta={meta} dirty={dirty} busy={busy} blocked={jsonError ? t("builder.fixJsonFirst") : null}
+          pickHref={meta && meta.status !== "draft" && meta.status !== "archived" && props.initial.rule?.kind === "recognition" ? `/campaigns/${meta.id}/pick` : undefined}
+          onSave={save} onLaunch={() => lifecycle("launch")} onArchive={() => lifecycle("archive")} />
         {notice && (
           <div className={`alert ${notice.tone}`} role={notice.tone === "error" ? "alert" : "status"} data-testid="builder-notice">
             {notice.text}
@@ -109,7 +113,16 @@ export function CampaignBuilder(props: { initial: CampaignDocument; initialShado
           <div className="builder-main">
             <div className="tabs" role="tablist" aria-label={t("builder.views")}>
               {(["form", "json"] as const).map((v) => (
-                <button key={v} type="button" role="tab" className="tab" aria-selected={tab === v} onClick={() => setTab(v)}>
+                <button
+                  key={v}
+                  type="button"
+                  role="tab"
+                  className="tab"
+                  aria-selected={tab === v}
+                  disabled={v === "form" && jsonError !== null}
+                  title={v === "form" && jsonError !== null ? t("builder.fixJsonFirst") : undefined}
+                  onClick={() => setTab(v)}
+                >
                   {t(`builder.tabs.${v}`)}
                 </button>
               ))}
@@ -119,6 +132,7 @@ export function CampaignBuilder(props: { initial: CampaignDocument; initialShado
                 <JsonEditor
                   doc={doc}
                   shadow={shadow}
+                  onInvalid={setJsonError}
                   onChange={(next, nextShadow) => {
                     setDoc(next);
                     if (nextShadow !== undefined) setShadow(nextShadow);

@@ -13,7 +13,27 @@ type Busy = null | "save" | "launch" | "archive";
  * Save, launch (drafts, confirmed, once saved), archive (confirmed), with the campaign's status and version. Launch
  * and archive act on the saved version, so both wait until unsaved changes are saved.
  */
-export function LifecycleBar({ meta, dirty, busy, onSave, onLaunch, onArchive }: { meta: CampaignMeta | null; dirty: boolean; busy: Busy; onSave: () => void; onLaunch: () => void; onArchive: () => void }) {
+export function LifecycleBar({
+  meta,
+  dirty,
+  busy,
+  blocked,
+  pickHref,
+  onSave,
+  onLaunch,
+  onArchive,
+}: {
+  meta: CampaignMeta | null;
+  dirty: boolean;
+  busy: Busy;
+  /** Why nothing can be saved or launched right now (the JSON view's text does not parse), or null. */
+  blocked: string | null;
+  /** A launched recognition campaign: where its manager picks each period's winner. */
+  pickHref?: string;
+  onSave: () => void;
+  onLaunch: () => void;
+  onArchive: () => void;
+}) {
   const t = useTranslations("campaigns");
   const [confirming, setConfirming] = useState<null | "launch" | "archive">(null);
   const archived = meta?.status === "archived";
@@ -37,20 +57,30 @@ export function LifecycleBar({ meta, dirty, busy, onSave, onLaunch, onArchive }:
             <Link href={`/campaigns/${meta.id}/versions`} className="small">
               {t("builder.versionsLink")}
             </Link>
+            {pickHref && (
+              <Link href={pickHref} className="small" data-testid="pick-link">
+                {t("pick.link")}
+              </Link>
+            )}
           </>
         ) : (
           <span className="badge">{t("builder.unsaved")}</span>
         )}
         {dirty && !archived && <span className="muted small">{t("builder.unsavedChanges")}</span>}
+        {blocked && !archived && (
+          <span className="field-error" data-testid="save-blocked">
+            {blocked}
+          </span>
+        )}
       </div>
       <div className="row">
         {!archived && (
-          <button type="button" onClick={onSave} disabled={busy !== null} aria-busy={busy === "save"} data-testid="save-campaign">
+          <button type="button" onClick={onSave} disabled={busy !== null || blocked !== null} title={blocked ?? undefined} aria-busy={busy === "save"} data-testid="save-campaign">
             {busy === "save" ? t("builder.saving") : meta ? t("builder.save") : t("builder.create")}
           </button>
         )}
         {meta?.status === "draft" && (
-          <button type="button" className="secondary" onClick={() => setConfirming("launch")} disabled={busy !== null || dirty} title={dirty ? t("builder.saveFirst") : undefined}>
+          <button type="button" className="secondary" onClick={() => setConfirming("launch")} disabled={busy !== null || dirty || blocked !== null} title={blocked ?? (dirty ? t("builder.saveFirst") : undefined)}>
             {t("builder.launch")}
           </button>
         )}

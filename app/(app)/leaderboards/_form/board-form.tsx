@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FairnessMethod } from "@/lib/domain/fairness";
 import { POINTS_METRIC } from "@/lib/domain/leaderboards/standings";
 import { boardInput, formErrorPaths, type BoardDraft, type BoardPeriodKind } from "@/lib/ui/leaderboard-draft";
@@ -28,6 +28,20 @@ export function BoardForm({ id, initial, teams }: { id: string | null; initial: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After a refused save, take the person to the problem: the first field with an error (in page order), else the
+  // message at the top; the Save button sits at the bottom of a long form, where neither is in view.
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  const handled = useRef(0);
+  useEffect(() => {
+    if (refusals === handled.current) return; // once per refusal, not on later edits
+    handled.current = refusals;
+    const form = formRef.current;
+    const field = form && [...form.querySelectorAll<HTMLElement>("[data-path]")].find((el) => el.dataset.path! in errors);
+    const target = field ?? form?.querySelector<HTMLElement>("[data-testid=board-form-error]");
+    target?.scrollIntoView({ block: "center" });
+    if (field) field.focus();
+  }, [refusals, errors]);
   // A points board ranks a plain sum per agent: no composite, no queue, no fairness (lib/schemas/leaderboards).
   const points = draft.metric === POINTS_METRIC;
   const set = <K extends keyof BoardDraft>(key: K, value: BoardDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -36,6 +50,7 @@ export function BoardForm({ id, initial, teams }: { id: string | null; initial: 
     setErrors(formErrorPaths(fieldErrors));
     setNotice(status === 403 ? t("forbidden") : translate(message));
     setBusy(false);
+    setRefusals((n) => n + 1);
   };
   const save = async () => {
     setBusy(true);
@@ -55,6 +70,7 @@ export function BoardForm({ id, initial, teams }: { id: string | null; initial: 
   return (
     <FieldErrorsProvider errors={errors}>
       <form
+        ref={formRef}
         className={`form builder ${styles.boardForm}`}
         noValidate
         data-testid="board-form"
