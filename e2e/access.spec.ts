@@ -20,6 +20,12 @@ test.describe("access control", () => {
     await expect(page).toHaveURL(/\/admin\/audit$/);
     await page.goto("/admin/users");
     await expect(page).toHaveURL(/\/forbidden$/);
+    // an address with no page says so, with the way home
+    const missing = await page.goto("/no-such-page");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toContainText("Page not found");
+    await page.getByRole("link", { name: "Back to home" }).click();
+    await expect(page).toHaveURL(/\/$/);
     await context.close();
   });
 

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "./action-state";
+import { CopyButton } from "./copy-button";
 
 /**
  * Server messages are English sentences ("must be at least 10 characters"). The validation catalog translates the
@@ -75,11 +76,15 @@ export function SubmitButton({ children, className, pendingLabel }: { children: 
 
 /** A secret (generated password) shown exactly once after an action, with the warning that it will not be shown again. */
 export function OneTimeSecret({ label, value, note, testId }: { label: string; value: string; note: string; testId: string }) {
+  const t = useTranslations("common");
   return (
     <div className="stack">
       <strong className="small">{label}</strong>
       <div className="secret" data-testid={testId}>
         {value}
+      </div>
+      <div className="row">
+        <CopyButton text={value} labels={{ copy: t("copy"), copied: t("copied"), failed: t("copyFailed") }} />
       </div>
       <p className="muted small flush">{note}</p>
     </div>

@@ -8,6 +8,7 @@ import styles from "../leaderboards.module.css";
 /** "My position": the viewer's rank and the two agents on either side of them (or why they are not ranked yet). */
 export function MyPosition({ mine, neighbours, ranked, minSamples }: { mine: BoardRowView; neighbours: BoardRowView[]; ranked: number; minSamples: number }) {
   const t = useTranslations("leaderboards.mine");
+  const tBoard = useTranslations("leaderboards.board");
   return (
     <section className={`card ${styles.myPosition}`} data-testid="my-position" aria-labelledby="my-position-title">
       <div className={styles.myRank}>
@@ -34,7 +35,11 @@ export function MyPosition({ mine, neighbours, ranked, minSamples }: { mine: Boa
             <li key={r.agent} aria-current={r.mine ? "true" : undefined} className={r.mine ? styles.mine : undefined}>
               <span className={styles.rank}>{r.rankLabel}</span>
               <span className={styles.neighbourName}>{r.name}</span>
-              <span className="num">{r.value}</span>
+              <span className="num" title={r.score ? tBoard("scoreHint", { score: r.score }) : undefined}>
+                {r.value}
+                {/* ranked on a fairness-adjusted score (as the board's "Ranked on" column): show it, or the order looks wrong */}
+                {r.score && <span className="muted small"> · {r.score}</span>}
+              </span>
             </li>
           ))}
         </ol>
