@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { displayLinks, leaderboards, type DisplayLink, type Leaderboard } from "../schema";
+import { isUuid } from "./rows";
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export async function findLeaderboard(q: Queryable, orgId: string, id: string): Promise<Leaderboard | undefined> {
   if (!isUuid(id)) return undefined;

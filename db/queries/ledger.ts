@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { ledgerEntries, type Asset, type LedgerEntry, type LedgerKind } from "../schema";
-import { rowsOf } from "./rows";
+import { jsonChunks, rowsOf } from "./rows";
 
 export type NewEntry = {
   id?: string;
@@ -45,8 +45,7 @@ export async function appendEntries(q: Queryable, entries: readonly NewEntry[]):
  * construction (a close: one key per new payout line). A repeated key is still skipped, never doubled.
  */
 export async function insertNewEntries(q: Queryable, entries: ReadonlyArray<NewEntry & { id: string }>): Promise<void> {
-  for (let i = 0; i < entries.length; i += 10_000) {
-    const json = JSON.stringify(entries.slice(i, i + 10_000), (_k, v: unknown) => (v instanceof Date ? v.toISOString() : v));
+  for (const json of jsonChunks(entries, 10_000)) {
     await q.execute(sql`
       insert into ledger_entries (id, org_id, agent_id, asset, amount, kind, source, idempotency_key, corrects_id, memo, created_at)
       select r.id, r."orgId", r."agentId", r.asset, r.amount, r.kind, r.source, r."idempotencyKey", r."correctsId", r.memo, coalesce(r."createdAt", now())

@@ -13,7 +13,7 @@ import {
   type PayoutRunState,
   type Period,
 } from "../schema";
-import { rowsOf } from "./rows";
+import { jsonChunks, rowsOf } from "./rows";
 
 /** Serializes closes within one organization (FOR NO KEY UPDATE: ingest's KEY SHARE locks are not blocked). */
 export async function lockOrganizationCloses(q: Queryable, orgId: string): Promise<void> {
@@ -92,8 +92,7 @@ export async function listRuns(q: Queryable, orgId: string): Promise<Array<Payou
  * close writes up to hundreds of thousands; building a VALUES list per row costs more than the insert itself).
  */
 export async function insertLines(q: Queryable, lines: ReadonlyArray<typeof payoutLines.$inferInsert & { id: string }>): Promise<void> {
-  for (let i = 0; i < lines.length; i += 5_000) {
-    const json = JSON.stringify(lines.slice(i, i + 5_000), (_k, v: unknown) => (v instanceof Date ? v.toISOString() : v));
+  for (const json of jsonChunks(lines, 5_000)) {
     await q.execute(sql`
       insert into payout_lines (id, org_id, run_id, period_id, line_type, agent_id, campaign_id, campaign_name, campaign_version, award_type, amount,
         currency, label, status, approval, team_ids, explanation, reason, corrects_line_id, ledger_entry_id, decided_by, decided_at, created_at)
@@ -174,6 +173,17 @@ export async function runLines(
   if (page.offset) query = query.offset(page.offset);
   const rows = await query;
   return rows.map((r) => ({ ...r.line, agentName: r.agentName, agentEmail: r.agentEmail, employeeId: r.employeeId, periodFrom: r.periodFrom, periodTo: r.periodTo }));
+}
+
+/** The ids of a run's pending lines (what "approve all" decides), at most `limit`. */
+export async function pendingLineIds(q: Queryable, orgId: string, runId: string, limit: number): Promise<string[]> {
+  const rows = await q
+    .select({ id: payoutLines.id })
+    .from(payoutLines)
+    .where(and(eq(payoutLines.orgId, orgId), eq(payoutLines.runId, runId), eq(payoutLines.status, "pending")))
+    .orderBy(asc(payoutLines.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 export const lineConditions = {

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { redemptions, rewardItems, users, type Redemption, type RedemptionState, type RewardItem } from "../schema";
+import { isUuid } from "./rows";
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export type RewardItemValues = Pick<RewardItem, "name" | "description" | "pointsCost" | "stock" | "requiresApproval" | "active">;
 

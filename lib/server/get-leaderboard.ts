@@ -32,7 +32,7 @@ export async function getLeaderboard(ctx: Ctx, id: string, query: Record<string,
     async () => {
       const board = await loadLeaderboard(ctx.db, orgId, id);
       const { org, today } = await organizationToday(ctx.db, orgId, now);
-      return { view: await computeLeaderboardView(ctx.db, orgId, board, q, today), timeZone: org.timezone, today };
+      return { view: await computeLeaderboardView(ctx.db, orgId, board, q, { today, timeZone: org.timezone }), timeZone: org.timezone, today };
     },
     (c) => localDay(now, c.timeZone) === c.today,
   );

@@ -1,5 +1,5 @@
 import { and } from "drizzle-orm";
-import { countLines, findRun, lineConditions, listDisputes, runBlockers, runLines, runTotals, type DisputeRow, type LineRow } from "@/db/queries/payouts";
+import { countLines, findRun, lineConditions, listDisputes, pendingLineIds, runBlockers, runLines, runTotals, type DisputeRow, type LineRow } from "@/db/queries/payouts";
 import type { PayoutRunState } from "@/db/schema";
 import { authorize, orgOf } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -19,12 +19,18 @@ export type PayoutRunView = {
   /** Lines matching the filter, of which `lines` is the page asked for. */
   lineCount: number;
   disputes: DisputeRow[];
+  /** With `pendingIds: true`: every pending line's id (up to 5,000), for approving them all at once. */
+  pendingIds?: string[];
 };
 
 const MAX_PAGE = 5_000;
 
 /** A payout run with its lines (filtered, paged), totals, what blocks approval and its disputes (SPEC §10). */
-export async function getPayoutRun(ctx: Ctx, id: string, query: { filter?: unknown; limit?: number; offset?: number } = {}): Promise<PayoutRunView> {
+export async function getPayoutRun(
+  ctx: Ctx,
+  id: string,
+  query: { filter?: unknown; limit?: number; offset?: number; pendingIds?: boolean } = {},
+): Promise<PayoutRunView> {
   const orgId = orgOf(ctx.actor);
   authorize(ctx.actor, "payouts.read", { orgId });
   const filter = parseInput(lineFilterSchema, query.filter ?? {});
@@ -39,12 +45,13 @@ export async function getPayoutRun(ctx: Ctx, id: string, query: { filter?: unkno
   );
   const limit = Math.min(Math.max(1, query.limit ?? MAX_PAGE), MAX_PAGE);
   const offset = Math.max(0, query.offset ?? 0);
-  const [lines, all, totals, blockers, disputes] = await Promise.all([
+  const [lines, all, totals, blockers, disputes, pendingIds] = await Promise.all([
     runLines(ctx.db, orgId, where, { limit, offset }),
     countLines(ctx.db, orgId, where),
     runTotals(ctx.db, run.id),
     runBlockers(ctx.db, run.id),
     listDisputes(ctx.db, orgId, { runId: run.id }),
+    query.pendingIds ? pendingLineIds(ctx.db, orgId, run.id, MAX_PAGE) : undefined,
   ]);
   return {
     id: run.id,
@@ -55,5 +62,6 @@ export async function getPayoutRun(ctx: Ctx, id: string, query: { filter?: unkno
     lines,
     lineCount: all,
     disputes,
+    ...(pendingIds ? { pendingIds } : {}),
   };
 }

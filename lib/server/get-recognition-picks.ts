@@ -1,11 +1,8 @@
 import { authorize, orgOf } from "@/lib/auth/policy";
 import type { Award, RecognitionRule } from "@/lib/domain/campaigns/document";
 import { schedulePeriods } from "@/lib/domain/campaigns/lifecycle";
-import { authorizeCampaignChange } from "./campaign-access";
-import { organizationToday } from "./campaign-load";
-import { nowOf, type Ctx } from "./context";
-import { loadDirectory } from "./kpi-directory";
-import { periodView, recognitionCampaign, type RecognitionPeriod } from "./recognition-period";
+import type { Ctx } from "./context";
+import { openRecognition, periodView, type RecognitionPeriod } from "./recognition-period";
 
 /** How many periods the pick page shows: the current one and the ones before it (a month's pick comes after it ends). */
 const PERIODS_SHOWN = 3;
@@ -26,12 +23,8 @@ export type RecognitionPicks = {
  * manager's pick (SPEC §8.2). For those who run the campaign: the manager of its teams, HR, admins.
  */
 export async function getRecognitionPicks(ctx: Ctx, campaignId: string): Promise<RecognitionPicks> {
-  const orgId = orgOf(ctx.actor);
-  authorize(ctx.actor, "campaigns.manage", { orgId });
-  const campaign = await recognitionCampaign(ctx, orgId, campaignId);
-  const directory = await loadDirectory(ctx.db, orgId);
-  authorizeCampaignChange(ctx.actor, orgId, campaign.document, directory);
-  const { today } = await organizationToday(ctx.db, orgId, nowOf(ctx));
+  authorize(ctx.actor, "campaigns.manage", { orgId: orgOf(ctx.actor) });
+  const { orgId, campaign, directory, today } = await openRecognition(ctx, campaignId);
   const started = schedulePeriods(campaign.document.schedule).filter((p) => p.from <= today);
   const periods: RecognitionPeriod[] = [];
   for (const period of started.slice(-PERIODS_SHOWN).reverse()) periods.push(await periodView(ctx, orgId, campaign, period, today, directory));

@@ -2,7 +2,6 @@ import type { Db } from "@/db/client";
 import { foldPendingRollups } from "@/db/queries/events";
 import { findLeaderboard } from "@/db/queries/leaderboards";
 import { pointsEarned } from "@/db/queries/ledger";
-import { findOrganization } from "@/db/queries/orgs";
 import type { BoardPeriod, Leaderboard } from "@/db/schema";
 import { addDays, lastDayOfMonth, monthOf } from "@/lib/domain/calendar";
 import type { Fairness } from "@/lib/domain/campaigns/document";
@@ -74,7 +73,13 @@ export async function loadLeaderboard(db: Db, orgId: string, id: string): Promis
  * agent's movement since yesterday (the same range cut at yesterday). Callers authorize first; realtime streams call
  * it once per change window.
  */
-export async function computeLeaderboardView(db: Db, orgId: string, board: Leaderboard, query: LeaderboardQuery, today: string): Promise<LeaderboardView> {
+export async function computeLeaderboardView(
+  db: Db,
+  orgId: string,
+  board: Leaderboard,
+  query: LeaderboardQuery,
+  { today, timeZone }: { today: string; timeZone: string },
+): Promise<LeaderboardView> {
   await foldPendingRollups(db, orgId); // count every stored batch
   const range = query.from && query.to ? { from: query.from, to: query.to } : boardRange(board, today);
   const [directory, settings] = await Promise.all([loadDirectory(db, orgId), loadKpiSettings(db, orgId)]);
@@ -94,7 +99,7 @@ export async function computeLeaderboardView(db: Db, orgId: string, board: Leade
   const definition = { metric: board.metric, composite: board.composite, fairness };
   const yesterday = addDays(today, -1);
   const earlier = yesterday >= range.from ? { from: range.from, to: yesterday < range.to ? yesterday : range.to } : null;
-  const read = points ? await pointsReader(db, orgId, participants) : kpiReader(db, orgId, boardKpis(definition), participants, directory, board.queue);
+  const read = points ? pointsReader(db, orgId, participants, timeZone) : kpiReader(db, orgId, boardKpis(definition), participants, directory, board.queue);
   const [now, before] = await Promise.all([read(range), earlier ? read(earlier) : Promise.resolve(null)]);
   let rows: BoardRow[];
   let previous: BoardRow[];
@@ -136,13 +141,11 @@ function kpiReader(db: Db, orgId: string, keys: string[], participants: Director
  * never redemptions), by the organization's calendar days, as `{ points: { value, n } }` per external id. The
  * ledger knows users; the board knows agents by external id.
  */
-async function pointsReader(db: Db, orgId: string, participants: DirectoryAgent[]): Promise<TableReader> {
-  const org = await findOrganization(db, orgId);
-  if (!org) throw new NotFoundError("Organization not found");
+function pointsReader(db: Db, orgId: string, participants: DirectoryAgent[], timeZone: string): TableReader {
   const byUser = new Map(participants.map((a) => [a.userId, a.externalId]));
   return async (range) => {
     const table: KpiTable = {};
-    for (const row of await pointsEarned(db, orgId, range, org.timezone)) {
+    for (const row of await pointsEarned(db, orgId, range, timeZone)) {
       const agent = byUser.get(row.agentId);
       if (agent !== undefined) table[agent] = { [POINTS_METRIC]: { value: row.points, n: row.entries } };
     }

@@ -27,8 +27,8 @@ export async function openDisplay(db: Db, token: string): Promise<Display> {
 
 /** The current ranking of every board of a display (top `top` rows each), in the link's order. */
 export async function displayViews(db: Db, display: Display, now: Date, top = 10): Promise<LeaderboardView[]> {
-  const { today } = await organizationToday(db, display.orgId, now);
+  const { org, today } = await organizationToday(db, display.orgId, now);
   const views: LeaderboardView[] = [];
-  for (const board of display.boards) views.push(await computeLeaderboardView(db, display.orgId, board, { top }, today));
+  for (const board of display.boards) views.push(await computeLeaderboardView(db, display.orgId, board, { top }, { today, timeZone: org.timezone }));
   return views;
 }

@@ -5,29 +5,23 @@ import { ConflictError, UnprocessableError, ValidationError } from "@/lib/errors
 import { recognitionPickSchema } from "@/lib/schemas/campaigns";
 import { parseInput } from "@/lib/validation";
 import { recordAudit } from "./audit";
-import { authorizeCampaignChange } from "./campaign-access";
 import { evaluateCampaign } from "./campaign-evaluation";
-import { authorOf, organizationToday } from "./campaign-load";
+import { authorOf } from "./campaign-load";
 import { nowOf, type Ctx } from "./context";
-import { loadDirectory } from "./kpi-directory";
-import { periodView, recognitionCampaign, refuseClosed, type RecognitionPeriod } from "./recognition-period";
+import { isShortlisted, openRecognition, periodView, refuseClosed, type RecognitionPeriod } from "./recognition-period";
 
 /**
  * Picks (or with `agent: null` clears) the winner of one period: the manager of the campaign's teams, HR or an admin;
  * only someone on that period's shortlist; only until the pay period that pays it is closed. Audited.
  */
 export async function pickRecognitionWinner(ctx: Ctx, campaignId: string, input: unknown): Promise<RecognitionPeriod> {
-  const orgId = orgOf(ctx.actor);
-  authorize(ctx.actor, "campaigns.manage", { orgId });
+  authorize(ctx.actor, "campaigns.manage", { orgId: orgOf(ctx.actor) });
   const pick = parseInput(recognitionPickSchema, input);
-  const campaign = await recognitionCampaign(ctx, orgId, campaignId);
-  const directory = await loadDirectory(ctx.db, orgId);
-  authorizeCampaignChange(ctx.actor, orgId, campaign.document, directory);
+  const { orgId, campaign, directory, today } = await openRecognition(ctx, campaignId);
   if (campaign.state !== "launched") throw new ConflictError(campaign.state === "draft" ? "Launch the campaign before picking a winner" : "This campaign is archived");
   const period = schedulePeriods(campaign.document.schedule).find((p) => p.from === pick.from && p.to === pick.to);
   if (!period) throw new ValidationError("from: is not the start of one of this campaign's periods", [{ path: "from", message: "is not the start of one of this campaign's periods" }]);
   const now = nowOf(ctx);
-  const { today } = await organizationToday(ctx.db, orgId, now);
   if (period.from > today) throw new ConflictError("This period has not started yet");
   await refuseClosed(ctx, orgId, period);
 
@@ -36,8 +30,7 @@ export async function pickRecognitionWinner(ctx: Ctx, campaignId: string, input:
     const agent = directory.agentFor(pick.agent);
     const { result } = await evaluateCampaign(ctx.db, orgId, campaign.document, period, { directory, picks: [] });
     const entry = agent && result.results.find((r) => r.agent === agent.externalId);
-    const shortlisted = entry?.explanation.outcome.kind === "recognition" && entry.explanation.outcome.shortlisted;
-    if (!agent || !shortlisted) throw new UnprocessableError(`${agent?.name ?? pick.agent} is not on the shortlist of ${period.from} – ${period.to}`);
+    if (!agent || !entry || !isShortlisted(entry)) throw new UnprocessableError(`${agent?.name ?? pick.agent} is not on the shortlist of ${period.from} – ${period.to}`);
     agentId = agent.userId;
   }
   const author = authorOf(ctx.actor);
@@ -55,5 +48,5 @@ export async function pickRecognitionWinner(ctx: Ctx, campaignId: string, input:
     });
   });
   await refuseClosed(ctx, orgId, period); // a close that started meanwhile froze what it read: say so rather than pretend
-  return periodView(ctx, orgId, campaign, period, today, directory);
+  return periodView(ctx, orgId, campaign, period, today, directory, { paid: undefined }); // just checked: not closed
 }

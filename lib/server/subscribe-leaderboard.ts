@@ -25,8 +25,8 @@ export async function subscribeLeaderboard(ctx: Ctx, id: string, query: Record<s
     key: `leaderboard ${board.id} ${q.from ?? ""} ${q.to ?? ""} ${q.top ?? ""}`,
     compute: async () => {
       const current = await loadLeaderboard(db, orgId, board.id); // picks up edits
-      const { today } = await organizationToday(db, orgId, nowOf(ctx));
-      return { event: "leaderboard", data: JSON.stringify(await computeLeaderboardView(db, orgId, current, q, today)) };
+      const { org, today } = await organizationToday(db, orgId, nowOf(ctx));
+      return { event: "leaderboard", data: JSON.stringify(await computeLeaderboardView(db, orgId, current, q, { today, timeZone: org.timezone })) };
     },
     onError: errorEvent,
   };

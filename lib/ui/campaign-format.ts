@@ -9,6 +9,12 @@ import { formatDuration, formatKpiValue, kpiUnit } from "./kpi-format";
  */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/** A next-intl translator (typed by its namespace's keys) as a plain Translate, for helpers that build keys. */
+export const asTranslate =
+  (fn: unknown): Translate =>
+  (key, values) =>
+    (fn as Translate)(key, values);
+
 /**
  * One paid-leave day in minutes. The organization settings hold business hours (09:00–18:00 by default, lunch
  * included) but no working-day length, so leave is counted in 8-hour days, the figure the templates pay

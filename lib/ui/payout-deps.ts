@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ExplainDeps } from "./campaign-explain";
-import type { Translate } from "./campaign-format";
+import { asTranslate, type Translate } from "./campaign-format";
 import type { LineWhyLabels } from "./payout-line-why";
 
 /**
@@ -9,8 +9,7 @@ import type { LineWhyLabels } from "./payout-line-why";
  */
 export async function payoutDeps(namespace: "payouts" | "statements"): Promise<{ deps: ExplainDeps; t: Translate; tp: Translate; whyLabels: LineWhyLabels; locale: string }> {
   const [locale, tCampaigns, tKpis, tNs, tPayouts] = await Promise.all([getLocale(), getTranslations("campaigns"), getTranslations("kpis.names"), getTranslations(namespace), getTranslations("payouts")]);
-  const plain = (fn: unknown): Translate => (key, values) => (fn as (k: string, v?: Record<string, string | number>) => string)(key, values);
-  const deps: ExplainDeps = { t: plain(tCampaigns), locale, kpiName: (key) => (tKpis.has(key as never) ? tKpis(key as never) : key) };
-  const tp = plain(tPayouts);
-  return { deps, t: plain(tNs), tp, locale, whyLabels: { show: tp("why.show"), reason: tp("why.reason"), corrects: tp("why.corrects"), noWhy: tp("why.none") } };
+  const deps: ExplainDeps = { t: asTranslate(tCampaigns), locale, kpiName: (key) => (tKpis.has(key as never) ? tKpis(key as never) : key) };
+  const tp = asTranslate(tPayouts);
+  return { deps, t: asTranslate(tNs), tp, locale, whyLabels: { show: tp("why.show"), reason: tp("why.reason"), corrects: tp("why.corrects"), noWhy: tp("why.none") } };
 }

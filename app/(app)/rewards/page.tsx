@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/policy";
 import { requirePageCtx } from "@/lib/auth/session";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getOrganization } from "@/lib/server/get-organization";
 import { listRedemptions, type RedemptionView } from "@/lib/server/list-redemptions";
 import { listRewardItems } from "@/lib/server/list-reward-items";
 import { REDEMPTION_STATES, type RedemptionState } from "@/lib/schemas/rewards";
+import { asTranslate } from "@/lib/ui/campaign-format";
 import { PageHead } from "@/lib/ui/page-head";
 import { DecideForm } from "./decide-form";
 import { ActiveToggle, RewardItemForm } from "./item-forms";
@@ -31,12 +33,20 @@ function readState(params: Record<string, string | string[] | undefined>): Redem
 export default async function RewardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageCtx("self.view");
   const state = readState(await searchParams);
-  const [catalog, mine, org, locale, t] = await Promise.all([listRewardItems(ctx), listRedemptions(ctx), getOrganization(ctx), getLocale(), getTranslations("rewards")]);
-  const queue = catalog.canManage ? await listRedemptions(ctx, { scope: "all", state: state === "all" ? undefined : state }) : null;
+  // the queue is HR's (payouts.manage, as the catalog's canManage): asked for beside the rest, not after it
+  const manages = can(ctx.actor, "payouts.manage", { orgId: ctx.actor.orgId });
+  const [catalog, mine, queue, org, locale, t] = await Promise.all([
+    listRewardItems(ctx),
+    listRedemptions(ctx),
+    manages ? listRedemptions(ctx, { scope: "all", state: state === "all" ? undefined : state }) : null,
+    getOrganization(ctx),
+    getLocale(),
+    getTranslations("rewards"),
+  ]);
   const number = (n: number) => formatNumber(n, locale, 0);
   const points = (n: number) => t("points", { count: n, points: number(n) });
   const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso), locale, org.timezone) : "");
-  const tr = (key: string, values?: Record<string, string | number>) => (t as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+  const tr = asTranslate(t);
   const cards = catalog.items.map((item) => catalogCard(item, catalog.balance, { t: tr, points, number }));
 
   const redemptionTable = (rows: RedemptionView[], opts: { agent: boolean; decide: boolean; testId: string }) => (

@@ -40,13 +40,13 @@ export default async function PayoutRunPage({ params, searchParams }: Props) {
   const { status, lineType, awardType, q } = query;
   const filter = { ...(status ? { status } : {}), ...(lineType ? { lineType } : {}), ...(awardType ? { awardType } : {}), ...(q ? { q } : {}) };
   const [run, org, { deps, t, whyLabels, locale }, tc] = await Promise.all([
-    load(ctx, runId, { filter, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
+    load(ctx, runId, { filter, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE, pendingIds: true }),
     getOrganization(ctx),
     payoutDeps("payouts"),
     getTranslations("common"),
   ]);
   const editable = run.state === "draft" || run.state === "in_review";
-  const pendingIds = editable && run.pending > 0 ? (await getPayoutRun(ctx, runId, { filter: { status: "pending" } })).lines.map((l) => l.id) : [];
+  const pendingIds = editable ? (run.pendingIds ?? []) : [];
   const lines = run.lines.map((l) => lineView(l, t, deps));
   const disputed = new Set(run.disputes.filter((d) => d.state === "open").map((d) => d.lineId));
   const totals = totalRows(run.totals, deps.t, locale);
