@@ -380,10 +380,14 @@ describe("the streams served outside Next's pipeline (server.mjs, lib/http/direc
     await calls(agentB, 2);
     await sse.until((e) => valueOf(JSON.parse(e.data) as LeaderboardView) === valueOf(initial) + 2);
     abort.abort();
-    await vi.waitFor(() => {
-      expect(openStreamCount()).toBe(before.streams);
-      expect(hub.subscriberCount).toBe(before.subscribers);
-    });
+    // the server learns of the disconnect when its socket closes: allow for a busy machine (CI runs two files at once)
+    await vi.waitFor(
+      () => {
+        expect(openStreamCount()).toBe(before.streams);
+        expect(hub.subscriberCount).toBe(before.subscribers);
+      },
+      { timeout: 5_000 },
+    );
   });
 
   it("refuses before any stream, with the API's error bodies: no key, unknown board, bad top, no session", async () => {
