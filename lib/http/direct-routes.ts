@@ -121,6 +121,10 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   }
   res.flushHeaders();
   const reader = response.body.getReader();
+  // A client that leaves cancels the body at once, as Next does: the stream's own cancel cleans up. (request.signal
+  // aborts too, but a Request's signal follows ours through a weak reference, which garbage collection can drop.)
+  const cancel = () => void reader.cancel().catch(() => {});
+  res.once("close", cancel);
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -131,7 +135,8 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   } catch {
     res.destroy();
   } finally {
-    if (res.destroyed) reader.cancel().catch(() => {});
+    res.off("close", cancel);
+    if (res.destroyed) cancel();
   }
 }
 
